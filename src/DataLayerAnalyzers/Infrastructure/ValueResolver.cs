@@ -1,0 +1,351 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DataLayerAnalyzers.Infrastructure
+{
+    /// <summary>
+    /// What value does an expression carry at compile time? Follows literals, <c>const</c> and <c>static readonly</c>
+    /// fields, locals assigned once, concatenation, interpolation (the constant parts) and <c>nameof</c>.
+    /// Anything else (parameters, configuration, environment, method calls) is unknown.
+    /// </summary>
+    internal static class ValueResolver
+    {
+        private const int MaxDepth = 12;
+
+        /// <summary>Resolves a string-valued expression. False when nothing about it is known.</summary>
+        public static bool TryResolveString(IOperation? operation, out ResolvedString value, CancellationToken cancellationToken = default)
+        {
+            value = null!;
+            if (operation is null)
+            {
+                return false;
+            }
+
+            var pieces = ImmutableArray.CreateBuilder<StringPiece>();
+            Collect(operation, pieces, 0, cancellationToken);
+            if (!pieces.Any(p => p.IsKnown))
+            {
+                return false;
+            }
+
+            value = new ResolvedString(pieces.ToImmutable(), operation.Syntax);
+            return true;
+        }
+
+        /// <summary>
+        /// Resolves a constant of any type (bool, int, enum member, string) and tells where it is written.
+        /// Enum values come back as their underlying number; use <see cref="TryResolveEnumMember"/> for names.
+        /// </summary>
+        public static bool TryResolveConstant(IOperation? operation, out object? value, out SyntaxNode writtenAt, CancellationToken cancellationToken = default)
+        {
+            return TryResolveConstant(operation, 0, out value, out writtenAt, cancellationToken);
+        }
+
+        /// <summary>Resolves an enum-typed expression to the name of the member it equals.</summary>
+        public static bool TryResolveEnumMember(IOperation? operation, out string memberName, out SyntaxNode writtenAt, CancellationToken cancellationToken = default)
+        {
+            memberName = string.Empty;
+            writtenAt = null!;
+            var type = Unwrap(operation)?.Type;
+            if (!TryResolveConstant(operation, out var value, out writtenAt, cancellationToken) || value is null)
+            {
+                return false;
+            }
+
+            if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+            {
+                foreach (var member in enumType.GetMembers().OfType<IFieldSymbol>())
+                {
+                    if (member.HasConstantValue && Equals(Convert.ToInt64(member.ConstantValue, CultureInfo.InvariantCulture), Convert.ToInt64(value, CultureInfo.InvariantCulture)))
+                    {
+                        memberName = member.Name;
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        public static bool TryResolveBool(IOperation? operation, out bool value, out SyntaxNode writtenAt, CancellationToken cancellationToken = default)
+        {
+            value = false;
+            if (TryResolveConstant(operation, out var constant, out writtenAt, cancellationToken) && constant is bool b)
+            {
+                value = b;
+                return true;
+            }
+
+            return false;
+        }
+
+        public static bool TryResolveInt(IOperation? operation, out int value, out SyntaxNode writtenAt, CancellationToken cancellationToken = default)
+        {
+            value = 0;
+            if (TryResolveConstant(operation, out var constant, out writtenAt, cancellationToken) && constant is int i)
+            {
+                value = i;
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>Strips implicit conversions, parentheses and nullable wrapping that do not change the value.</summary>
+        public static IOperation? Unwrap(IOperation? operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation conversion when conversion.Operand != null && (conversion.IsImplicit || conversion.Conversion.IsNullable || conversion.Conversion.IsIdentity):
+                        operation = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        continue;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
+        private static bool TryResolveConstant(IOperation? operation, int depth, out object? value, out SyntaxNode writtenAt, CancellationToken cancellationToken)
+        {
+            value = null;
+            writtenAt = null!;
+            var unwrapped = Unwrap(operation);
+            if (unwrapped is null || depth > MaxDepth)
+            {
+                return false;
+            }
+
+            if (TryFollowSymbol(unwrapped, depth, cancellationToken, out var initializer))
+            {
+                return TryResolveConstant(initializer, depth + 1, out value, out writtenAt, cancellationToken);
+            }
+
+            if (unwrapped.ConstantValue.HasValue)
+            {
+                value = unwrapped.ConstantValue.Value;
+                writtenAt = unwrapped.Syntax;
+                return true;
+            }
+
+            return false;
+        }
+
+        private static void Collect(IOperation operation, ImmutableArray<StringPiece>.Builder pieces, int depth, CancellationToken cancellationToken)
+        {
+            var unwrapped = Unwrap(operation);
+            if (unwrapped is null || depth > MaxDepth)
+            {
+                AddUnknown(pieces);
+                return;
+            }
+
+            if (TryFollowSymbol(unwrapped, depth, cancellationToken, out var initializer))
+            {
+                Collect(initializer, pieces, depth + 1, cancellationToken);
+                return;
+            }
+
+            switch (unwrapped)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                    Collect(binary.LeftOperand, pieces, depth + 1, cancellationToken);
+                    Collect(binary.RightOperand, pieces, depth + 1, cancellationToken);
+                    return;
+
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
+                    {
+                        if (part is IInterpolatedStringTextOperation text && text.Text.ConstantValue.Value is string s)
+                        {
+                            // The text operation's constant has its escapes ({{, }}, \n) already decoded.
+                            pieces.Add(new StringPiece(s, text.Syntax, isKnown: true));
+                        }
+                        else if (part is IInterpolationOperation hole && hole.Alignment is null && hole.FormatString is null)
+                        {
+                            Collect(hole.Expression, pieces, depth + 1, cancellationToken);
+                        }
+                        else
+                        {
+                            AddUnknown(pieces);
+                        }
+                    }
+
+                    return;
+            }
+
+            if (unwrapped.ConstantValue.HasValue && unwrapped.ConstantValue.Value is object constant)
+            {
+                var text = constant is string str ? str : Convert.ToString(constant, CultureInfo.InvariantCulture) ?? string.Empty;
+                pieces.Add(new StringPiece(text, unwrapped.Syntax, isKnown: true));
+                return;
+            }
+
+            AddUnknown(pieces);
+        }
+
+        private static void AddUnknown(ImmutableArray<StringPiece>.Builder pieces)
+        {
+            if (pieces.Count > 0 && !pieces[pieces.Count - 1].IsKnown)
+            {
+                return;
+            }
+
+            pieces.Add(new StringPiece(ResolvedString.Unknown.ToString(), null, isKnown: false));
+        }
+
+        /// <summary>
+        /// For a reference to a const or static readonly field, or to a local assigned exactly once, the operation of the
+        /// expression that initialises it.
+        /// </summary>
+        private static bool TryFollowSymbol(IOperation operation, int depth, CancellationToken cancellationToken, out IOperation initializer)
+        {
+            initializer = null!;
+            switch (operation)
+            {
+                case IFieldReferenceOperation fieldReference:
+                    {
+                        var field = fieldReference.Field;
+                        if (!(field.IsConst || (field.IsStatic && field.IsReadOnly)))
+                        {
+                            return false;
+                        }
+
+                        foreach (var reference in field.DeclaringSyntaxReferences)
+                        {
+                            if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer: { } init }
+                                && TryGetOperation(operation, init.Value, cancellationToken, out initializer))
+                            {
+                                return true;
+                            }
+                        }
+
+                        return false;
+                    }
+
+                case ILocalReferenceOperation localReference:
+                    {
+                        var local = localReference.Local;
+                        if (local.IsRef)
+                        {
+                            return false;
+                        }
+
+                        foreach (var reference in local.DeclaringSyntaxReferences)
+                        {
+                            if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer: { } init } declarator
+                                && (local.IsConst || !IsReassigned(local, declarator, operation.SemanticModel, cancellationToken))
+                                && TryGetOperation(operation, init.Value, cancellationToken, out initializer))
+                            {
+                                return true;
+                            }
+                        }
+
+                        return false;
+                    }
+
+                default:
+                    return false;
+            }
+        }
+
+        private static bool TryGetOperation(IOperation context, ExpressionSyntax expression, CancellationToken cancellationToken, out IOperation result)
+        {
+            result = null!;
+            var model = context.SemanticModel;
+            if (model is null)
+            {
+                return false;
+            }
+
+            if (expression.SyntaxTree != model.SyntaxTree)
+            {
+                if (!model.Compilation.ContainsSyntaxTree(expression.SyntaxTree))
+                {
+                    return false;
+                }
+
+#pragma warning disable RS1030 // A field initializer in another file is read once per lookup; there is no other way to bind it.
+                model = model.Compilation.GetSemanticModel(expression.SyntaxTree);
+#pragma warning restore RS1030
+            }
+
+            var operation = model.GetOperation(expression, cancellationToken);
+            if (operation is null)
+            {
+                return false;
+            }
+
+            result = operation;
+            return true;
+        }
+
+        /// <summary>True when the local is written anywhere after its declaration (assignment, ref/out, ++/--).</summary>
+        private static bool IsReassigned(ILocalSymbol local, VariableDeclaratorSyntax declarator, SemanticModel? model, CancellationToken cancellationToken)
+        {
+            var scope = declarator.FirstAncestorOrSelf<SyntaxNode>(n =>
+                n is BaseMethodDeclarationSyntax || n is LocalFunctionStatementSyntax || n is AnonymousFunctionExpressionSyntax
+                || n is AccessorDeclarationSyntax || n is GlobalStatementSyntax || n is CompilationUnitSyntax);
+            if (scope is GlobalStatementSyntax)
+            {
+                scope = scope.Parent;
+            }
+
+            if (scope is null)
+            {
+                return true;
+            }
+
+            foreach (var identifier in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (identifier.Identifier.ValueText != local.Name || !IsWritePosition(identifier))
+                {
+                    continue;
+                }
+
+                if (model is null || model.SyntaxTree != identifier.SyntaxTree)
+                {
+                    return true;
+                }
+
+                var symbol = model.GetSymbolInfo(identifier, cancellationToken).Symbol;
+                if (symbol is null || SymbolEqualityComparer.Default.Equals(symbol, local))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsWritePosition(IdentifierNameSyntax identifier)
+        {
+            switch (identifier.Parent)
+            {
+                case AssignmentExpressionSyntax assignment:
+                    return assignment.Left == identifier;
+                case ArgumentSyntax argument:
+                    return !argument.RefKindKeyword.IsKind(SyntaxKind.None) && !argument.RefKindKeyword.IsKind(SyntaxKind.InKeyword);
+                case PrefixUnaryExpressionSyntax prefix:
+                    return prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression) || prefix.IsKind(SyntaxKind.AddressOfExpression);
+                case PostfixUnaryExpressionSyntax postfix:
+                    return postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression);
+                case RefExpressionSyntax _:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+}

@@ -68,7 +68,7 @@ namespace DataLayerAnalyzers
         public static readonly DiagnosticDescriptor RequireTlsForDatabaseConnections = Create(
             RuleIdentifiers.RequireTlsForDatabaseConnections,
             "Require TLS for database connections",
-            "'{0}' lets the connection run unencrypted: use {1}",
+            "{0} lets the connection run unencrypted: use {1}",
             Categories.Security, DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor ValidateDatabaseServerCertificate = Create(

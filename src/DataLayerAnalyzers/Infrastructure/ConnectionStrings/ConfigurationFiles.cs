@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using DataLayerAnalyzers.Infrastructure.Json;
+
+namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
+{
+    /// <summary>A string value of an appsettings*.json file that reads as a connection string of one or more providers.</summary>
+    internal sealed class ConfigConnectionString
+    {
+        public ConfigConnectionString(JsonStringValue value, IReadOnlyList<ConnectionStringInfo> candidates)
+        {
+            Value = value;
+            Candidates = candidates;
+        }
+
+        public JsonStringValue Value { get; }
+
+        /// <summary>Every provider whose keyword rules accept the string (a config file does not say which library reads it).</summary>
+        public IReadOnlyList<ConnectionStringInfo> Candidates { get; }
+    }
+
+    /// <summary>Connection strings in appsettings*.json AdditionalFiles: the ConnectionStrings section and any other string value that parses as a connection string of a known provider.</summary>
+    internal static class ConfigurationFiles
+    {
+        private static readonly DbProvider[] AllProviders =
+        {
+            DbProvider.Npgsql, DbProvider.SqlClient, DbProvider.MySqlConnector, DbProvider.MySqlData, DbProvider.Redis,
+        };
+
+        public static bool IsAppSettings(string path)
+        {
+            var name = Path.GetFileName(path);
+            return name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        }
+
+        public static bool IsDevelopmentSettings(string path)
+        {
+            return string.Equals(Path.GetFileName(path), "appsettings.Development.json", StringComparison.OrdinalIgnoreCase);
+        }
+
+        public static IEnumerable<ConfigConnectionString> ReadConnectionStrings(IReadOnlyList<JsonStringValue> values)
+        {
+            foreach (var value in values)
+            {
+                if (value.Value.IndexOf('=') < 0)
+                {
+                    continue;
+                }
+
+                var inSection = value.Path.Count >= 2 && string.Equals(value.Path[0], "ConnectionStrings", StringComparison.OrdinalIgnoreCase);
+                var infos = AllProviders.Select(p => ConnectionStringInfo.Parse(p, value.Value)).ToList();
+                var candidates = infos.Where(i => i.AllKeywordsKnown && (i.Provider != DbProvider.Redis || i.RedisEndpoints.Count > 0)).ToList();
+                if (candidates.Count == 0 && inSection)
+                {
+                    var best = infos.Max(i => i.KnownKeywordCount);
+                    if (best > 0)
+                    {
+                        candidates = infos.Where(i => i.KnownKeywordCount == best).ToList();
+                    }
+                }
+
+                if (candidates.Count > 0)
+                {
+                    yield return new ConfigConnectionString(value, candidates);
+                }
+            }
+        }
+    }
+}

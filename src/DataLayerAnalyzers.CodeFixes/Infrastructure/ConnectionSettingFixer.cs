@@ -74,6 +74,10 @@ namespace DataLayerAnalyzers.Infrastructure
             var keyword = properties.GetValueOrDefault(SettingEdits.KeywordKey) ?? string.Empty;
             var info = ConnectionStringInfo.Parse(provider, value);
             var entry = info.Entries.LastOrDefault(e => string.Equals(e.Key, keyword, StringComparison.OrdinalIgnoreCase));
+            if (properties.TryGetValue(SettingEdits.CurrentValueKey, out var current) && (entry is null || current != entry.Value))
+            {
+                return null; // the value is written elsewhere (another part of a concatenation): no safe edit of this literal
+            }
 
             switch (edit)
             {

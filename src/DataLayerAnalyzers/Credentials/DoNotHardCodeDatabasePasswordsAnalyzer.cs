@@ -17,7 +17,7 @@ namespace DataLayerAnalyzers.Credentials
             var entry = info.Get(ConnectionSetting.Password);
             if (entry != null && SecretValues.IsLiteralSecret(entry.Value) && !info.UsesIntegratedOrTokenAuthentication)
             {
-                context.Report(Rule, entry, atValue: true, SettingEdits.Create(SettingEdits.ReadFromEnvironment, info.Provider, entry.Key), entry.Key);
+                context.Report(Rule, entry, atValue: true, SettingEdits.Create(SettingEdits.ReadFromEnvironment, info.Provider, entry), entry.Key);
             }
         }
 

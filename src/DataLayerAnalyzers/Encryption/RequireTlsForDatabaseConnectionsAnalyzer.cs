@@ -24,7 +24,7 @@ namespace DataLayerAnalyzers.Encryption
             {
                 if (security == TransportSecurity.Plaintext)
                 {
-                    var fix = SettingEdits.Create(SettingEdits.SetValue, info.Provider, entry.Key, ProviderKeywords.VerifyingValue(info.Provider));
+                    var fix = SettingEdits.Create(SettingEdits.SetValue, info.Provider, entry, ProviderKeywords.VerifyingValue(info.Provider));
                     context.Report(Rule, entry, atValue: false, fix, entry.Key + "=" + entry.Value, ProviderKeywords.VerifyingSettingText(info.Provider, entry.Key));
                 }
 

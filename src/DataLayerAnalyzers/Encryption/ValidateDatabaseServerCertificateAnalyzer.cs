@@ -20,7 +20,7 @@ namespace DataLayerAnalyzers.Encryption
             var entry = info.Get(ConnectionSetting.TrustServerCertificate);
             if (entry != null && entry.IsValueKnown && ProviderKeywords.ReadBool(info.Provider, entry.Value) == true)
             {
-                context.Report(Rule, entry, atValue: false, SettingEdits.Create(SettingEdits.RemoveSegment, info.Provider, entry.Key), entry.Key + "=" + entry.Value);
+                context.Report(Rule, entry, atValue: false, SettingEdits.Create(SettingEdits.RemoveSegment, info.Provider, entry), entry.Key + "=" + entry.Value);
             }
         }
 

@@ -18,7 +18,7 @@ namespace DataLayerAnalyzers.Encryption
             var entry = info.GetTransportSetting(out var security);
             if (entry != null && security == TransportSecurity.EncryptedNotVerified)
             {
-                var fix = SettingEdits.Create(SettingEdits.SetValue, info.Provider, entry.Key, "VerifyFull");
+                var fix = SettingEdits.Create(SettingEdits.SetValue, info.Provider, entry, "VerifyFull");
                 context.Report(Rule, entry, atValue: false, fix, entry.Key + "=" + entry.Value, entry.Key + "=VerifyFull");
             }
         }

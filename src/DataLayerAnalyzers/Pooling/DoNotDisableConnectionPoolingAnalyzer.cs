@@ -21,7 +21,7 @@ namespace DataLayerAnalyzers.Pooling
             var entry = info.Get(ConnectionSetting.Pooling);
             if (entry != null && entry.IsValueKnown && ProviderKeywords.ReadBool(info.Provider, entry.Value) == false)
             {
-                context.Report(Rule, entry, atValue: false, SettingEdits.Create(SettingEdits.RemoveSegment, info.Provider, entry.Key), entry.Key + "=" + entry.Value);
+                context.Report(Rule, entry, atValue: false, SettingEdits.Create(SettingEdits.RemoveSegment, info.Provider, entry), entry.Key + "=" + entry.Value);
             }
         }
 

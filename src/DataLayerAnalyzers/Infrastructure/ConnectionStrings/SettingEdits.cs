@@ -13,6 +13,9 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
         public const string ValueKey = "Value";
         public const string ProviderKey = "Provider";
 
+        /// <summary>The value the setting has in the analyzed string: the fixer edits a literal only when it finds the same value there.</summary>
+        public const string CurrentValueKey = "Current";
+
         /// <summary>Set the keyword's value inside the literal.</summary>
         public const string SetValue = "SetValue";
 
@@ -27,6 +30,11 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
 
         /// <summary>Remove the typed assignment (or the certificate-callback registration).</summary>
         public const string RemoveStatement = "RemoveStatement";
+
+        public static ImmutableDictionary<string, string?> Create(string edit, DbProvider provider, ConnectionStringEntry entry, string? value = null)
+        {
+            return Create(edit, provider, entry.Key, value).Add(CurrentValueKey, entry.Value);
+        }
 
         public static ImmutableDictionary<string, string?> Create(string edit, DbProvider provider, string? keyword = null, string? value = null)
         {

@@ -379,7 +379,7 @@ namespace DataLayerAnalyzers.Infrastructure
 
             if (assignment.Parent is InitializerExpressionSyntax)
             {
-                return ct => RemoveNodeAsync(document, assignment, ct);
+                return ct => RemoveNodeAsync(document, assignment, ct, SyntaxRemoveOptions.KeepTrailingTrivia);
             }
 
             return null;
@@ -392,10 +392,10 @@ namespace DataLayerAnalyzers.Infrastructure
             return editor.GetChangedDocument();
         }
 
-        private static async Task<Document> RemoveNodeAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+        private static async Task<Document> RemoveNodeAsync(Document document, SyntaxNode node, CancellationToken cancellationToken, SyntaxRemoveOptions extra = 0)
         {
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-            editor.RemoveNode(node, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+            editor.RemoveNode(node, SyntaxRemoveOptions.KeepUnbalancedDirectives | extra);
             return editor.GetChangedDocument();
         }
     }

@@ -49,6 +49,7 @@ namespace DataLayerAnalyzers.Infrastructure
                 var document = context.Document;
                 Func<CancellationToken, Task<Document>>? apply = edit switch
                 {
+                    SettingEdits.ReadFromEnvironment when node is AssignmentExpressionSyntax typed => PlanTypedEnvironmentRead(document, typed, diagnostic.Properties),
                     SettingEdits.SetValue or SettingEdits.RemoveSegment or SettingEdits.ReadFromEnvironment => PlanLiteralEdit(document, node, edit, diagnostic.Properties),
                     SettingEdits.SetTyped => PlanTypedValue(document, node, diagnostic.Properties),
                     SettingEdits.RemoveStatement => PlanRemoval(document, node),
@@ -165,11 +166,30 @@ namespace DataLayerAnalyzers.Infrastructure
             return text.Substring(0, start) + text.Substring(end);
         }
 
-        private static Func<CancellationToken, Task<Document>>? PlanEnvironmentRead(Document document, SyntaxNode literal, string value, ConnectionStringEntry entry, DbProvider provider)
+        private static ExpressionSyntax EnvironmentRead(DbProvider provider)
         {
             var variable = provider == DbProvider.Redis ? "REDIS_PASSWORD" : "DB_PASSWORD";
-            var read = SyntaxFactory.ParseExpression("System.Environment.GetEnvironmentVariable(\"" + variable + "\")")
-                .WithAdditionalAnnotations(Simplifier.Annotation);
+            var environment = SyntaxFactory.ParseExpression("System.Environment").WithAdditionalAnnotations(Simplifier.Annotation);
+            return SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, environment, SyntaxFactory.IdentifierName("GetEnvironmentVariable")),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
+                    SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(variable))))));
+        }
+
+        private static Func<CancellationToken, Task<Document>>? PlanTypedEnvironmentRead(Document document, AssignmentExpressionSyntax assignment, ImmutableDictionary<string, string?> properties)
+        {
+            if (!Enum.TryParse<DbProvider>(properties.GetValueOrDefault(SettingEdits.ProviderKey), out var provider))
+            {
+                return null;
+            }
+
+            var read = EnvironmentRead(provider).WithTriviaFrom(assignment.Right).WithAdditionalAnnotations(Formatter.Annotation);
+            return ct => ReplaceNodeAsync(document, assignment.Right, read, ct);
+        }
+
+        private static Func<CancellationToken, Task<Document>>? PlanEnvironmentRead(Document document, SyntaxNode literal, string value, ConnectionStringEntry entry, DbProvider provider)
+        {
+            var read = EnvironmentRead(provider);
             var before = value.Substring(0, entry.ValueStart);
             var after = value.Substring(entry.ValueStart + entry.ValueLength);
 

@@ -40,6 +40,13 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
             return string.Equals(Path.GetFileName(path), "appsettings.Development.json", StringComparison.OrdinalIgnoreCase);
         }
 
+        /// <summary><c>host:port</c> with a numeric port: what a Redis configuration string starts with.</summary>
+        private static bool LooksLikeEndpoint(string endpoint)
+        {
+            var colon = endpoint.LastIndexOf(':');
+            return colon > 0 && colon < endpoint.Length - 1 && endpoint.Substring(colon + 1).All(char.IsDigit) && endpoint.IndexOf(' ') < 0;
+        }
+
         public static IEnumerable<ConfigConnectionString> ReadConnectionStrings(IReadOnlyList<JsonStringValue> values)
         {
             foreach (var value in values)
@@ -51,7 +58,12 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
 
                 var inSection = value.Path.Count >= 2 && string.Equals(value.Path[0], "ConnectionStrings", StringComparison.OrdinalIgnoreCase);
                 var infos = AllProviders.Select(p => ConnectionStringInfo.Parse(p, value.Value)).ToList();
-                var candidates = infos.Where(i => i.AllKeywordsKnown && (i.Provider != DbProvider.Redis || i.RedisEndpoints.Count > 0)).ToList();
+                // Outside the ConnectionStrings section a value counts only when it reads as a whole connection string:
+                // every keyword known, a host, and more than one setting (so "Password=… is what the demo prints" is prose).
+                var candidates = infos.Where(i => i.AllKeywordsKnown
+                    && (i.Provider == DbProvider.Redis
+                        ? i.RedisEndpoints.Count > 0 && (inSection || i.RedisEndpoints.All(LooksLikeEndpoint))
+                        : inSection || (i.Entries.Count >= 2 && i.Get(ConnectionSetting.Host) != null))).ToList();
                 if (candidates.Count == 0 && inSection)
                 {
                     var best = infos.Max(i => i.KnownKeywordCount);

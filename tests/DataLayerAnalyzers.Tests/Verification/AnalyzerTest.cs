@@ -148,37 +148,7 @@ namespace DataLayerAnalyzers.Tests.Verification
                 }
             }
 
-            return await RunAnalyzersAsync(compilation, project.AnalyzerOptions, ImmutableArray.Create<DiagnosticAnalyzer>(Analyzer), cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>Runs analyzers and turns any analyzer exception into a test failure.</summary>
-        public static async Task<ImmutableArray<Diagnostic>> RunAnalyzersAsync(Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken)
-        {
-            var exceptions = new List<string>();
-            var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-                options,
-                onAnalyzerException: (ex, analyzer, diagnostic) =>
-                {
-                    lock (exceptions)
-                    {
-                        exceptions.Add($"{analyzer.GetType().Name} threw: {ex}");
-                    }
-                },
-                concurrentAnalysis: true,
-                logAnalyzerExecutionTime: false,
-                reportSuppressedDiagnostics: false));
-            var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
-            var crashes = diagnostics.Where(d => d.Id == "AD0001").Select(d => d.ToString()).Concat(exceptions).ToList();
-            if (crashes.Count > 0)
-            {
-                throw new XunitException("An analyzer threw (AD0001):\n" + string.Join("\n", crashes));
-            }
-
-            return diagnostics.Sort((a, b) =>
-            {
-                var byPath = string.CompareOrdinal(a.Location.GetLineSpan().Path, b.Location.GetLineSpan().Path);
-                return byPath != 0 ? byPath : a.Location.SourceSpan.Start.CompareTo(b.Location.SourceSpan.Start);
-            });
+            return await AnalyzerRunner.RunAsync(compilation, project.AnalyzerOptions, ImmutableArray.Create<DiagnosticAnalyzer>(Analyzer), cancellationToken).ConfigureAwait(false);
         }
 
         private static void Compare(List<ExpectedDiagnostic> expected, ImmutableArray<Diagnostic> actual, TestState state)
@@ -350,6 +320,40 @@ namespace DataLayerAnalyzers.Tests.Verification
 
             return builder.ToString();
         }
+    }
+
+    public static class AnalyzerRunner
+    {
+        /// <summary>Runs analyzers and turns any analyzer exception into a test failure.</summary>
+        public static async Task<ImmutableArray<Diagnostic>> RunAsync(Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken)
+        {
+            var exceptions = new List<string>();
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+                options,
+                onAnalyzerException: (ex, analyzer, diagnostic) =>
+                {
+                    lock (exceptions)
+                    {
+                        exceptions.Add($"{analyzer.GetType().Name} threw: {ex}");
+                    }
+                },
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false,
+                reportSuppressedDiagnostics: false));
+            var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            var crashes = diagnostics.Where(d => d.Id == "AD0001").Select(d => d.ToString()).Concat(exceptions).ToList();
+            if (crashes.Count > 0)
+            {
+                throw new XunitException("An analyzer threw (AD0001):\n" + string.Join("\n", crashes));
+            }
+
+            return diagnostics.Sort((a, b) =>
+            {
+                var byPath = string.CompareOrdinal(a.Location.GetLineSpan().Path, b.Location.GetLineSpan().Path);
+                return byPath != 0 ? byPath : a.Location.SourceSpan.Start.CompareTo(b.Location.SourceSpan.Start);
+            });
+        }
+
     }
 
     public static class TestPaths

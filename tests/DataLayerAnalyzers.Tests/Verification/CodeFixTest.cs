@@ -227,7 +227,7 @@ namespace DataLayerAnalyzers.Tests.Verification
         internal async Task<ImmutableArray<Diagnostic>> GetAnalyzerDiagnosticsUncheckedAsync(Project project, CancellationToken cancellationToken)
         {
             var compilation = (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
-            return await RunAnalyzersAsync(compilation, project.AnalyzerOptions, ImmutableArray.Create<DiagnosticAnalyzer>(Analyzer), cancellationToken).ConfigureAwait(false);
+            return await AnalyzerRunner.RunAsync(compilation, project.AnalyzerOptions, ImmutableArray.Create<DiagnosticAnalyzer>(Analyzer), cancellationToken).ConfigureAwait(false);
         }
 
         private static async Task<List<CodeAction>> GetActionsAsync(Project project, Diagnostic diagnostic, CancellationToken cancellationToken)

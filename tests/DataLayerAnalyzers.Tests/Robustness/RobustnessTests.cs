@@ -151,20 +151,5 @@ namespace DataLayerAnalyzers.Tests.Robustness
 
             return result;
         }
-
-        private sealed class InMemoryAdditionalText : AdditionalText
-        {
-            private readonly SourceText _text;
-
-            public InMemoryAdditionalText(string path, string text)
-            {
-                Path = path;
-                _text = SourceText.From(text);
-            }
-
-            public override string Path { get; }
-
-            public override SourceText GetText(System.Threading.CancellationToken cancellationToken = default) => _text;
-        }
     }
 }

@@ -8,43 +8,13 @@ namespace DataLayerAnalyzers.Encryption
 {
     /// <summary>DLA3002: certificate validation switched off (TrustServerCertificate, always-true validation callbacks).</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ValidateDatabaseServerCertificateAnalyzer : ConnectionStringAnalyzer
+    public sealed class ValidateDatabaseServerCertificateAnalyzer : BooleanSettingAnalyzer
     {
         internal override DiagnosticDescriptor Rule => DiagnosticDescriptors.ValidateDatabaseServerCertificate;
 
-        internal override bool AnalyzesConfigurationFiles => true;
+        internal override ConnectionSetting Setting => ConnectionSetting.TrustServerCertificate;
 
-        internal override void AnalyzeConnectionString(ConnectionStringContext context)
-        {
-            var info = context.Info;
-            var entry = info.Get(ConnectionSetting.TrustServerCertificate);
-            if (entry != null && entry.IsValueKnown && ProviderKeywords.ReadBool(info.Provider, entry.Value) == true)
-            {
-                context.Report(Rule, entry, atValue: false, SettingEdits.Create(SettingEdits.RemoveSegment, info.Provider, entry), entry.Key + "=" + entry.Value);
-            }
-        }
-
-        internal override void AnalyzeTypedSetting(TypedSettingContext context)
-        {
-            var setting = context.Setting;
-            if (setting.Setting == ConnectionSetting.TrustServerCertificate && TypedSettingValues.ReadBool(setting, context.CancellationToken) == true)
-            {
-                context.Report(Rule, SettingEdits.Create(SettingEdits.RemoveStatement, setting.Provider, setting.Property.Name), TypedSettingValues.Describe(setting));
-            }
-        }
-
-        internal override void AnalyzeConfigurationValue(ConfigValueContext context)
-        {
-            foreach (var info in context.ConnectionString.Candidates)
-            {
-                var entry = info.Get(ConnectionSetting.TrustServerCertificate);
-                if (entry != null && ProviderKeywords.ReadBool(info.Provider, entry.Value) == true && !(context.SkipLoopback && info.IsLoopback))
-                {
-                    context.Report(Rule, entry.Key + "=" + entry.Value);
-                    return;
-                }
-            }
-        }
+        internal override bool ReportedValue => true;
 
         internal override void RegisterAdditionalActions(CompilationStartAnalysisContext context, ConnectionStringSymbols symbols)
         {

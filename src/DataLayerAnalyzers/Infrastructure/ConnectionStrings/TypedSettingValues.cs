@@ -49,6 +49,17 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
             return ValueResolver.TryResolveBool(setting.Value, out var value, out _, cancellationToken) ? value : (bool?)null;
         }
 
+        /// <summary>The member a fix assigns for a verifying mode: VerifyFull, SqlConnectionEncryptOption.Mandatory or true.</summary>
+        public static string VerifyingMember(TypedSetting setting)
+        {
+            if (setting.Setting == ConnectionSetting.SslMode)
+            {
+                return "VerifyFull";
+            }
+
+            return setting.Property.Type.Name == "SqlConnectionEncryptOption" ? "Mandatory" : "true";
+        }
+
         /// <summary>How a message shows the assignment: <c>SslMode = SslMode.Disable</c> (code, never a secret).</summary>
         public static string Describe(TypedSetting setting)
         {

@@ -206,7 +206,8 @@ namespace DataLayerAnalyzers.Pooling
 
             var operation = model.GetOperation(expression, cancellationToken);
             var fieldType = operation?.Type;
-            if (operation is null || fieldType is null || fieldType.TypeKind == TypeKind.Error || !IsStaticSafe(operation))
+            if (operation is null || fieldType is null || fieldType.TypeKind == TypeKind.Error || !IsStaticSafe(operation)
+                || fieldType.Name == "Task" || fieldType.Name == "ValueTask")
             {
                 return null;
             }

@@ -329,5 +329,93 @@ namespace DataLayerAnalyzers.Tests.Pooling
                 }
                 """);
         }
-    }
+    
+        [Fact]
+        public async Task LeakedConnections_FixAllWithUsingDeclarations()
+        {
+            await VerifyCS.CodeFixAsync<DisposeDatabaseConnectionsFixer>("""
+                using System.Threading.Tasks;
+                using Microsoft.Data.SqlClient;
+                using Npgsql;
+
+                public class LedgerRepository
+                {
+                    public void Post(string cs)
+                    {
+                        var connection = [|new SqlConnection(cs)|];
+                        connection.Open();
+                        using var command = new SqlCommand("insert into entries default values", connection);
+                        command.ExecuteNonQuery();
+                        connection.Close();
+                    }
+
+                    public async Task<object?> Read(NpgsqlDataSource dataSource)
+                    {
+                        // open a pooled connection
+                        var connection = await [|dataSource.OpenConnectionAsync()|];
+                        await using var command = new NpgsqlCommand("select 1", connection);
+                        return await command.ExecuteScalarAsync();
+                    }
+                }
+                """, """
+                using System.Threading.Tasks;
+                using Microsoft.Data.SqlClient;
+                using Npgsql;
+
+                public class LedgerRepository
+                {
+                    public void Post(string cs)
+                    {
+                        using var connection = new SqlConnection(cs);
+                        connection.Open();
+                        using var command = new SqlCommand("insert into entries default values", connection);
+                        command.ExecuteNonQuery();
+                        connection.Close();
+                    }
+
+                    public async Task<object?> Read(NpgsqlDataSource dataSource)
+                    {
+                        // open a pooled connection
+                        await using var connection = await dataSource.OpenConnectionAsync();
+                        await using var command = new NpgsqlCommand("select 1", connection);
+                        return await command.ExecuteScalarAsync();
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task DeclarationInSwitchSectionOrWithGoto_NoFix()
+        {
+            const string source = """
+                using Npgsql;
+
+                public class LedgerRepository
+                {
+                    public void A(string cs, int mode)
+                    {
+                        switch (mode)
+                        {
+                            case 1:
+                                var connection = [|new NpgsqlConnection(cs)|];
+                                connection.Open();
+                                break;
+                        }
+                    }
+
+                    public void B(string cs)
+                    {
+                    retry:
+                        var connection = [|new NpgsqlConnection(cs)|];
+                        connection.Open();
+                        if (connection.FullState == System.Data.ConnectionState.Broken)
+                        {
+                            goto retry;
+                        }
+                    }
+                }
+                """;
+            await VerifyCS.CodeFixAsync<DisposeDatabaseConnectionsFixer>(source, source);
+        }
+}
 }

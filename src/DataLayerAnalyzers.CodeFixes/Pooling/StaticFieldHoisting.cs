@@ -24,7 +24,7 @@ namespace DataLayerAnalyzers.Pooling
     /// </summary>
     internal static class StaticFieldHoisting
     {
-        private sealed class Plan
+        internal sealed class Plan
         {
             public Plan(ExpressionSyntax expression, TypeDeclarationSyntax type, ITypeSymbol fieldType)
             {
@@ -113,39 +113,7 @@ namespace DataLayerAnalyzers.Pooling
                     fields.Add((name, key, null!));
                 }
 
-                var reference = SyntaxFactory.IdentifierName(name).WithTriviaFrom(plan.Expression);
-                foreach (var dispose in plan.DisposeStatements)
-                {
-                    editor.RemoveNode(dispose, SyntaxRemoveOptions.KeepNoTrivia);
-                }
-
-                if (plan.UsingDeclaration != null)
-                {
-                    var statement = plan.UsingDeclaration;
-                    var replaced = statement.ReplaceNode(plan.Expression, reference)
-                        .WithUsingKeyword(default)
-                        .WithAwaitKeyword(default)
-                        .WithLeadingTrivia(statement.GetLeadingTrivia());
-                    editor.ReplaceNode(statement, replaced.WithAdditionalAnnotations(Formatter.Annotation));
-                }
-                else if (plan.UsingStatement != null)
-                {
-                    var statement = plan.UsingStatement;
-                    var declaration = statement.Declaration!.ReplaceNode(plan.Expression, reference);
-                    var statements = new List<SyntaxNode>
-                    {
-                        SyntaxFactory.LocalDeclarationStatement(declaration.WithoutTrivia()).WithLeadingTrivia(statement.GetLeadingTrivia()).WithAdditionalAnnotations(Formatter.Annotation),
-                    };
-                    statements.AddRange(statement.Statement is BlockSyntax block
-                        ? block.Statements.Select(s => s.WithAdditionalAnnotations(Formatter.Annotation))
-                        : new[] { statement.Statement.WithAdditionalAnnotations(Formatter.Annotation) });
-                    editor.InsertBefore(statement, statements);
-                    editor.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia);
-                }
-                else
-                {
-                    editor.ReplaceNode(plan.Expression, reference);
-                }
+                ApplyReplacement(editor, plan, SyntaxFactory.IdentifierName(name));
             }
 
             foreach (var pair in fieldsByType)
@@ -162,6 +130,44 @@ namespace DataLayerAnalyzers.Pooling
             }
 
             return editor.GetChangedDocument();
+        }
+
+        /// <summary>Replaces the creation with <paramref name="replacement"/> and undoes the per-call disposal.</summary>
+        internal static void ApplyReplacement(DocumentEditor editor, Plan plan, ExpressionSyntax replacement)
+        {
+            var reference = replacement.WithTriviaFrom(plan.Expression);
+            foreach (var dispose in plan.DisposeStatements)
+            {
+                editor.RemoveNode(dispose, SyntaxRemoveOptions.KeepNoTrivia);
+            }
+
+            if (plan.UsingDeclaration != null)
+            {
+                var statement = plan.UsingDeclaration;
+                var replaced = statement.ReplaceNode(plan.Expression, reference)
+                    .WithUsingKeyword(default)
+                    .WithAwaitKeyword(default)
+                    .WithLeadingTrivia(statement.GetLeadingTrivia());
+                editor.ReplaceNode(statement, replaced.WithAdditionalAnnotations(Formatter.Annotation));
+            }
+            else if (plan.UsingStatement != null)
+            {
+                var statement = plan.UsingStatement;
+                var declaration = statement.Declaration!.ReplaceNode(plan.Expression, reference);
+                var statements = new List<SyntaxNode>
+                {
+                    SyntaxFactory.LocalDeclarationStatement(declaration.WithoutTrivia()).WithLeadingTrivia(statement.GetLeadingTrivia()).WithAdditionalAnnotations(Formatter.Annotation),
+                };
+                statements.AddRange(statement.Statement is BlockSyntax block
+                    ? block.Statements.Select(s => s.WithAdditionalAnnotations(Formatter.Annotation))
+                    : new[] { statement.Statement.WithAdditionalAnnotations(Formatter.Annotation) });
+                editor.InsertBefore(statement, statements);
+                editor.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia);
+            }
+            else
+            {
+                editor.ReplaceNode(plan.Expression, reference);
+            }
         }
 
         /// <summary>A static readonly field of the type already holding the same creation (an earlier fix made it).</summary>
@@ -183,7 +189,7 @@ namespace DataLayerAnalyzers.Pooling
             return null;
         }
 
-        private static Plan? TryPlan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        internal static Plan? TryPlan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken, bool requireStaticSafe = true)
         {
             var span = diagnostic.Location.SourceSpan;
             if (!root.FullSpan.Contains(span))
@@ -206,7 +212,7 @@ namespace DataLayerAnalyzers.Pooling
 
             var operation = model.GetOperation(expression, cancellationToken);
             var fieldType = operation?.Type;
-            if (operation is null || fieldType is null || fieldType.TypeKind == TypeKind.Error || !IsStaticSafe(operation)
+            if (operation is null || fieldType is null || fieldType.TypeKind == TypeKind.Error || (requireStaticSafe && !IsStaticSafe(operation))
                 || fieldType.Name == "Task" || fieldType.Name == "ValueTask")
             {
                 return null;

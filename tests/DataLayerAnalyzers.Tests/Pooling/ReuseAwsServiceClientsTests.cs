@@ -458,5 +458,157 @@ namespace DataLayerAnalyzers.Tests.Pooling
                 """;
             await VerifyCS.CodeFixAsync<ReuseAwsServiceClientsFixer>(source, source);
         }
-    }
+    
+        [Fact]
+        public async Task ControllerWithRegisteredClient_FixesWithConstructorInjection()
+        {
+            var test = new CodeFixTest<ReuseAwsServiceClientsAnalyzer, ReuseAwsServiceClientsFixer>
+            {
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Amazon.DynamoDBv2;
+                    using Microsoft.AspNetCore.Mvc;
+                    using Microsoft.Extensions.DependencyInjection;
+
+                    public static class Startup
+                    {
+                        public static void AddData(IServiceCollection services) => services.AddAWSService<IAmazonDynamoDB>();
+                    }
+
+                    public class OrdersController : ControllerBase
+                    {
+                        public async Task<IActionResult> List()
+                        {
+                            using var client = [|new AmazonDynamoDBClient()|];
+                            return Ok((await client.ListTablesAsync()).TableNames);
+                        }
+
+                        public async Task<IActionResult> Describe(string table)
+                        {
+                            var client = [|new AmazonDynamoDBClient()|];
+                            var response = await client.DescribeTableAsync(table);
+                            client.Dispose();
+                            return Ok(response.Table);
+                        }
+                    }
+                    """,
+                FixedCode = """
+                    using System.Threading.Tasks;
+                    using Amazon.DynamoDBv2;
+                    using Microsoft.AspNetCore.Mvc;
+                    using Microsoft.Extensions.DependencyInjection;
+
+                    public static class Startup
+                    {
+                        public static void AddData(IServiceCollection services) => services.AddAWSService<IAmazonDynamoDB>();
+                    }
+
+                    public class OrdersController : ControllerBase
+                    {
+                        private readonly IAmazonDynamoDB _dynamoDB;
+
+                        public OrdersController(IAmazonDynamoDB dynamoDB)
+                        {
+                            _dynamoDB = dynamoDB;
+                        }
+
+                        public async Task<IActionResult> List()
+                        {
+                            var client = _dynamoDB;
+                            return Ok((await client.ListTablesAsync()).TableNames);
+                        }
+
+                        public async Task<IActionResult> Describe(string table)
+                        {
+                            var client = _dynamoDB;
+                            var response = await client.DescribeTableAsync(table);
+                            return Ok(response.Table);
+                        }
+                    }
+                    """,
+                CodeActionEquivalenceKey = "DLA4002.ConstructorInjection",
+            };
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task ScopedServiceWithConstructor_FixesWithConstructorInjection()
+        {
+            var test = new CodeFixTest<ReuseAwsServiceClientsAnalyzer, ReuseAwsServiceClientsFixer>
+            {
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Amazon.SecretsManager;
+                    using Amazon.SecretsManager.Model;
+                    using Microsoft.Extensions.DependencyInjection;
+                    using Microsoft.Extensions.Logging;
+
+                    public class SecretReader
+                    {
+                        private readonly ILogger<SecretReader> _logger;
+
+                        public SecretReader(ILogger<SecretReader> logger)
+                        {
+                            _logger = logger;
+                        }
+
+                        public async Task<string> Read(string id)
+                        {
+                            using (var client = [|new AmazonSecretsManagerClient()|])
+                            {
+                                var response = await client.GetSecretValueAsync(new GetSecretValueRequest { SecretId = id });
+                                return response.SecretString;
+                            }
+                        }
+                    }
+
+                    public static class Registration
+                    {
+                        public static void Add(IServiceCollection services)
+                        {
+                            services.AddScoped<SecretReader>();
+                            services.AddSingleton<IAmazonSecretsManager>(_ => new AmazonSecretsManagerClient());
+                        }
+                    }
+                    """,
+                FixedCode = """
+                    using System.Threading.Tasks;
+                    using Amazon.SecretsManager;
+                    using Amazon.SecretsManager.Model;
+                    using Microsoft.Extensions.DependencyInjection;
+                    using Microsoft.Extensions.Logging;
+
+                    public class SecretReader
+                    {
+                        private readonly ILogger<SecretReader> _logger;
+                        private readonly IAmazonSecretsManager _secretsManager;
+
+                        public SecretReader(ILogger<SecretReader> logger, IAmazonSecretsManager secretsManager)
+                        {
+                            _secretsManager = secretsManager;
+                            _logger = logger;
+                        }
+
+                        public async Task<string> Read(string id)
+                        {
+                            var client = _secretsManager;
+                            var response = await client.GetSecretValueAsync(new GetSecretValueRequest { SecretId = id });
+                            return response.SecretString;
+                        }
+                    }
+
+                    public static class Registration
+                    {
+                        public static void Add(IServiceCollection services)
+                        {
+                            services.AddScoped<SecretReader>();
+                            services.AddSingleton<IAmazonSecretsManager>(_ => new AmazonSecretsManagerClient());
+                        }
+                    }
+                    """,
+                CodeActionEquivalenceKey = "DLA4002.ConstructorInjection",
+            };
+            await test.RunAsync();
+        }
+}
 }

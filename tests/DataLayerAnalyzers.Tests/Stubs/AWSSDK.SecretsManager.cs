@@ -15,6 +15,8 @@ namespace Amazon.SecretsManager
     public interface IAmazonSecretsManager : IAmazonService, IDisposable
     {
         Task<GetSecretValueResponse> GetSecretValueAsync(GetSecretValueRequest request, CancellationToken cancellationToken = default);
+        static ClientConfig IAmazonService.CreateDefaultClientConfig() => throw null!;
+        static IAmazonService IAmazonService.CreateDefaultServiceClient(AWSCredentials awsCredentials, ClientConfig clientConfig) => throw null!;
     }
 
     public class AmazonSecretsManagerConfig : ClientConfig

@@ -468,6 +468,21 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
             }
         }
 
+        /// <summary>
+        /// True when instances of <paramref name="type"/> are built by the DI container (a controller, or a class
+        /// registered in the compilation), so a constructor parameter will be injected.
+        /// </summary>
+        public bool IsBuiltByContainer(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            return RoleOf(type) == TypeRole.Controller || GetRegistrations(cancellationToken).GetLifetime(type) != RegisteredLifetime.None;
+        }
+
+        /// <summary>True when the compilation registers <paramref name="serviceType"/> with the DI container.</summary>
+        public bool IsServiceRegistered(INamedTypeSymbol serviceType, CancellationToken cancellationToken)
+        {
+            return GetRegistrations(cancellationToken).IsServiceRegistered(serviceType);
+        }
+
         private TypeRole RoleOf(INamedTypeSymbol type)
         {
             return _roles.GetOrAdd(type.OriginalDefinition, ComputeRole);

@@ -24,12 +24,17 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
 
         private readonly Dictionary<INamedTypeSymbol, RegisteredLifetime> _types;
         private readonly HashSet<IMethodSymbol> _handlers;
+        private readonly HashSet<INamedTypeSymbol> _services;
 
-        private ServiceRegistrations(Dictionary<INamedTypeSymbol, RegisteredLifetime> types, HashSet<IMethodSymbol> handlers)
+        private ServiceRegistrations(Dictionary<INamedTypeSymbol, RegisteredLifetime> types, HashSet<IMethodSymbol> handlers, HashSet<INamedTypeSymbol> services)
         {
             _types = types;
             _handlers = handlers;
+            _services = services;
         }
+
+        /// <summary>True when the compilation registers <paramref name="serviceType"/> as a service (<c>AddAWSService&lt;IAmazonX&gt;</c>, <c>AddSingleton&lt;IAmazonX&gt;(…)</c>).</summary>
+        public bool IsServiceRegistered(INamedTypeSymbol serviceType) => _services.Contains(serviceType.OriginalDefinition);
 
         public RegisteredLifetime GetLifetime(INamedTypeSymbol type)
         {
@@ -105,9 +110,10 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
         {
             var types = new Dictionary<INamedTypeSymbol, RegisteredLifetime>(SymbolEqualityComparer.Default);
             var handlers = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var services = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             if (serviceCollection is null && endpointRouteBuilder is null)
             {
-                return new ServiceRegistrations(types, handlers);
+                return new ServiceRegistrations(types, handlers, services);
             }
 
             foreach (var tree in compilation.SyntaxTrees)
@@ -139,7 +145,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
 
                     if (isRegistration)
                     {
-                        AddRegistration(invocation, serviceCollection!, types);
+                        AddRegistration(invocation, serviceCollection!, types, services);
                     }
                     else if (EngineNames.IsEndpointMapping(invocation.TargetMethod, endpointRouteBuilder!))
                     {
@@ -154,12 +160,17 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
                 }
             }
 
-            return new ServiceRegistrations(types, handlers);
+            return new ServiceRegistrations(types, handlers, services);
         }
 
-        private static void AddRegistration(IInvocationOperation invocation, INamedTypeSymbol serviceCollection, Dictionary<INamedTypeSymbol, RegisteredLifetime> types)
+        private static void AddRegistration(IInvocationOperation invocation, INamedTypeSymbol serviceCollection, Dictionary<INamedTypeSymbol, RegisteredLifetime> types, HashSet<INamedTypeSymbol> services)
         {
             var method = invocation.TargetMethod;
+            if (method.TypeArguments.Length > 0 && method.TypeArguments[0] is INamedTypeSymbol serviceType)
+            {
+                services.Add(serviceType.OriginalDefinition);
+            }
+
             var lifetime = LifetimeOf(method, serviceCollection, invocation);
             if (lifetime == RegisteredLifetime.None || method.Name == "AddAWSService")
             {

@@ -47,7 +47,7 @@ namespace DataLayerAnalyzers.Pooling
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            return root != null && model != null && TryPlan(root, model, new ExecutionContextEngine(model.Compilation), diagnostic, cancellationToken) != null;
+            return root != null && model != null && TryPlan(root, model, ExecutionContextEngine.For(model.Compilation), diagnostic, cancellationToken) != null;
         }
 
         public static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
@@ -59,7 +59,7 @@ namespace DataLayerAnalyzers.Pooling
                 return document;
             }
 
-            var engine = new ExecutionContextEngine(model.Compilation);
+            var engine = ExecutionContextEngine.For(model.Compilation);
             var plans = new List<InjectionPlan>();
             foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
             {

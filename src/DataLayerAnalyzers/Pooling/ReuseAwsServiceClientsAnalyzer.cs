@@ -28,7 +28,7 @@ namespace DataLayerAnalyzers.Pooling
                 var dynamoDbContext = start.Compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.DataModel.DynamoDBContext");
                 var dynamoDbContextBuilder = start.Compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.DataModel.DynamoDBContextBuilder");
                 var dynamoDbContextBuilderInterface = start.Compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.DataModel.IDynamoDBContextBuilder");
-                var engine = new ExecutionContextEngine(start.Compilation);
+                var engine = ExecutionContextEngine.For(start.Compilation);
 
                 start.RegisterOperationAction(
                     ctx =>

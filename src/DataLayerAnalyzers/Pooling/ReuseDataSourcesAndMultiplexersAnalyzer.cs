@@ -31,7 +31,7 @@ namespace DataLayerAnalyzers.Pooling
                     return;
                 }
 
-                var engine = new ExecutionContextEngine(compilation);
+                var engine = ExecutionContextEngine.For(compilation);
                 start.RegisterOperationAction(
                     ctx =>
                     {

@@ -196,6 +196,43 @@ namespace DataLayerAnalyzers.Tests.Pooling
                 """, OutputKind.ConsoleApplication);
         }
 
+        [Fact]
+        public void MoreRegistrationShapesAndStartup()
+        {
+            Check("""
+                public class TypedClient { public TypedClient(System.Net.Http.HttpClient http) { _ = new AmazonDynamoDBClient(/*PerCall*/); } }
+                public class KeyedRepo { public KeyedRepo() { _ = new AmazonDynamoDBClient(/*PerCall*/); } }
+                public class TryRepo { public TryRepo() { _ = new AmazonDynamoDBClient(/*Once*/); } }
+                public class Both { public Both() { _ = new AmazonDynamoDBClient(/*PerCall*/); } }
+                public class AwsScoped { }
+                public class Startup
+                {
+                    public void ConfigureServices(IServiceCollection services)
+                    {
+                        using var probe = new AmazonDynamoDBClient(/*Once*/);
+                        services.AddHttpClient<TypedClient>();
+                        services.AddKeyedScoped<KeyedRepo>("k");
+                        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<TryRepo>(services);
+                        services.AddSingleton<Both>();
+                        services.AddTransient<Both>();
+                        services.AddAWSService<IAmazonDynamoDB>(ServiceLifetime.Scoped);
+                    }
+                }
+                public static class HostSetup
+                {
+                    public static IHostBuilder Configure(IHostBuilder host) { var c = new AmazonDynamoDBClient(/*Once*/); return host; }
+                }
+                """);
+        }
+
+        [Fact]
+        public void OneEnginePerCompilation()
+        {
+            var compilation = CSharpCompilation.Create("Shared", references: TestReferences.Get(ReferenceSet.All));
+            Assert.Same(ExecutionContextEngine.For(compilation), ExecutionContextEngine.For(compilation));
+            Assert.NotSame(ExecutionContextEngine.For(compilation), ExecutionContextEngine.For(compilation.Clone()));
+        }
+
         private static void Check(string body, OutputKind kind = OutputKind.DynamicallyLinkedLibrary)
         {
             var tree = CSharpSyntaxTree.ParseText(Usings + body, new CSharpParseOptions(LanguageVersion.Latest));

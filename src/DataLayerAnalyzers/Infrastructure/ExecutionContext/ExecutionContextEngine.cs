@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -7,7 +8,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
 {
     /// <summary>
     /// Answers "does the code that creates this object run per call, once, or can that not be seen?". One instance per
-    /// compilation (create it at compilation start); thread-safe. Rules call
+    /// compilation, shared by every rule (<see cref="For"/> at compilation start); thread-safe. Rules call
     /// <c>engine.Classify(context.Operation, context.ContainingSymbol, context.CancellationToken)</c>.
     /// <para>
     /// Per call: controller members (constructors too), minimal-API handlers (lambdas and method groups), Lambda
@@ -22,6 +23,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
     /// </summary>
     internal sealed class ExecutionContextEngine
     {
+        private static readonly ConditionalWeakTable<Compilation, ExecutionContextEngine> Engines = new ConditionalWeakTable<Compilation, ExecutionContextEngine>();
         private readonly Compilation _compilation;
         private readonly INamedTypeSymbol? _serviceCollection;
         private readonly INamedTypeSymbol? _endpointRouteBuilder;
@@ -58,6 +60,12 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
                 compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostApplicationBuilder"),
                 _endpointRouteBuilder,
             };
+        }
+
+        /// <summary>The engine of <paramref name="compilation"/>: one per compilation for all rules, so the DI scan runs once.</summary>
+        public static ExecutionContextEngine For(Compilation compilation)
+        {
+            return Engines.GetValue(compilation, c => new ExecutionContextEngine(c));
         }
 
         private enum TypeRole

@@ -162,6 +162,13 @@ namespace DataLayerAnalyzers.Tests.Pooling
                     public async Task Save3() { var c = new AmazonDynamoDBClient(/*PerCall*/); await c.ListTablesAsync(); c.Dispose(); }
                     public async Task Unknown() { var c = new AmazonDynamoDBClient(/*Open*/); await c.ListTablesAsync(); }
                     public Func<IAmazonDynamoDB> Maker() => () => new AmazonDynamoDBClient(/*Open*/);
+                    public Holder Wrap() => new Holder { Client = new AmazonDynamoDBClient(/*Open*/) };
+                    public async Task Wrapped() { using var h = new Holder { Client = new AmazonDynamoDBClient(/*PerCall*/) }; await h.Client.ListTablesAsync(); }
+                }
+                public sealed class Holder : IDisposable
+                {
+                    public IAmazonDynamoDB Client { get; set; } = null!;
+                    public void Dispose() => Client.Dispose();
                 }
                 """);
         }

@@ -98,6 +98,11 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
                         ? Once("in a static property initializer")
                         : ClassLifetime(propertyInitializer.InitializedProperties.Length > 0 ? propertyInitializer.InitializedProperties[0].ContainingType : null, "in a property initializer", cancellationToken);
 
+                case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } }, Parent: IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation outer } } assignment
+                    when assignment.Value == value:
+                    // new Holder { Client = new XClient() }: lives as long as the holder.
+                    return Classify(outer, containingSymbol, cancellationToken);
+
                 case ISimpleAssignmentOperation assignment when assignment.Value == value && !(assignment.Target is IDiscardOperation):
                     return ClassifyStore(assignment.Target, containingSymbol, cancellationToken);
 
@@ -280,7 +285,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
         /// <summary>An instance field of <c>this</c>: the object lives as long as the class instance.</summary>
         private CodeContext OwnerLifetime(IOperation? instance, ISymbol containingSymbol, CancellationToken cancellationToken)
         {
-            if (instance is IInstanceReferenceOperation && containingSymbol.ContainingType is { } type)
+            if (instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } && containingSymbol.ContainingType is { } type)
             {
                 return ClassLifetime(type, "and stored in an instance of", cancellationToken);
             }

@@ -196,6 +196,37 @@ namespace DataLayerAnalyzers.Tests.Pooling
                             return connection.ServerVersion;
                         });
                     }
+
+                    public static string Local(string cs)
+                    {
+                        return Read();
+
+                        string Read()
+                        {
+                            var connection = [|new Npgsql.NpgsqlConnection(cs)|];
+                            connection.Open();
+                            return connection.ServerVersion;
+                        }
+                    }
+
+                    public static string LocalDisposed(string cs)
+                    {
+                        return Read();
+
+                        string Read()
+                        {
+                            var connection = new Npgsql.NpgsqlConnection(cs);
+                            try
+                            {
+                                connection.Open();
+                                return connection.ServerVersion;
+                            }
+                            finally
+                            {
+                                connection.Dispose();
+                            }
+                        }
+                    }
                 }
                 """);
         }

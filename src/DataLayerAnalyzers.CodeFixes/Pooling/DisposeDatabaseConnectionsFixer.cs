@@ -39,7 +39,7 @@ namespace DataLayerAnalyzers.Pooling
             foreach (var diagnostic in context.Diagnostics)
             {
                 var statement = FindDeclaration(root, diagnostic);
-                if (statement is null)
+                if (statement is null || ReturnsSomethingThatReadsLater(model, statement, context.CancellationToken))
                 {
                     continue;
                 }
@@ -110,6 +110,45 @@ namespace DataLayerAnalyzers.Pooling
             }
 
             return statement;
+        }
+
+        /// <summary>
+        /// A function that returns a data reader or a lazily evaluated sequence may still need the connection after it
+        /// returns: disposing it there would change behaviour, so no fix is offered.
+        /// </summary>
+        private static bool ReturnsSomethingThatReadsLater(SemanticModel model, LocalDeclarationStatementSyntax statement, CancellationToken cancellationToken)
+        {
+            var function = statement.Ancestors().FirstOrDefault(n => n is AnonymousFunctionExpressionSyntax || n is LocalFunctionStatementSyntax || n is MemberDeclarationSyntax);
+            if (function is null)
+            {
+                return false;
+            }
+
+            var dataReader = model.Compilation.GetTypeByMetadataName("System.Data.IDataReader");
+            var enumerable = model.Compilation.GetTypeByMetadataName("System.Collections.Generic.IEnumerable`1");
+            var asyncEnumerable = model.Compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
+            foreach (var node in function.DescendantNodes())
+            {
+                ExpressionSyntax? returned = node switch
+                {
+                    ReturnStatementSyntax ret => ret.Expression,
+                    ArrowExpressionClauseSyntax arrow when arrow.Parent == function => arrow.Expression,
+                    _ => null,
+                };
+                if (node is YieldStatementSyntax)
+                {
+                    return true;
+                }
+
+                var type = returned is null ? null : model.GetTypeInfo(returned, cancellationToken).Type;
+                if (type != null && (type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, dataReader)) || SymbolEqualityComparer.Default.Equals(type, dataReader)
+                    || SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, enumerable) || SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, asyncEnumerable)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool UseAwaitUsing(SemanticModel model, LocalDeclarationStatementSyntax statement, CancellationToken cancellationToken)

@@ -416,6 +416,36 @@ namespace DataLayerAnalyzers.Tests.Pooling
         }
 
         [Fact]
+        public async Task ReturnedReaderOrLazySequence_NoFix()
+        {
+            const string source = """
+                using System.Collections.Generic;
+                using System.Data.Common;
+                using Dapper;
+                using Npgsql;
+
+                public class LedgerRepository
+                {
+                    public DbDataReader Reader(string cs)
+                    {
+                        var connection = [|new NpgsqlConnection(cs)|];
+                        connection.Open();
+                        var command = new NpgsqlCommand("select * from entries", connection);
+                        return command.ExecuteReader();
+                    }
+
+                    public IEnumerable<int> Ids(string cs)
+                    {
+                        var connection = [|new NpgsqlConnection(cs)|];
+                        connection.Open();
+                        return connection.Query<int>("select id from entries", buffered: false);
+                    }
+                }
+                """;
+            await VerifyCS.CodeFixAsync<DisposeDatabaseConnectionsFixer>(source, source);
+        }
+
+        [Fact]
         public async Task DeclarationInSwitchSectionOrWithGoto_NoFix()
         {
             const string source = """

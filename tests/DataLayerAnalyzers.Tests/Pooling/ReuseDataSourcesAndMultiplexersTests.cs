@@ -223,6 +223,45 @@ namespace DataLayerAnalyzers.Tests.Pooling
         }
 
         [Fact]
+        public async Task MultiplexerAndMySqlDataSourceInLambdaHandler_Fix()
+        {
+            await VerifyCS.CodeFixAsync<ReuseDataSourcesAndMultiplexersFixer>("""
+                using System.Threading.Tasks;
+                using Amazon.Lambda.Core;
+                using MySqlConnector;
+                using StackExchange.Redis;
+
+                public class Function
+                {
+                    public async Task Handle(string input, ILambdaContext context)
+                    {
+                        using var redis = [|ConnectionMultiplexer.Connect("cache.internal:6379,ssl=true")|];
+                        await using var dataSource = [|new MySqlDataSource("Server=db;SslMode=VerifyFull")|];
+                        await using var connection = await dataSource.OpenConnectionAsync();
+                    }
+                }
+                """, """
+                using System.Threading.Tasks;
+                using Amazon.Lambda.Core;
+                using MySqlConnector;
+                using StackExchange.Redis;
+
+                public class Function
+                {
+                    private static readonly ConnectionMultiplexer SharedConnectionMultiplexer = ConnectionMultiplexer.Connect("cache.internal:6379,ssl=true");
+                    private static readonly MySqlDataSource SharedMySqlDataSource = new MySqlDataSource("Server=db;SslMode=VerifyFull");
+
+                    public async Task Handle(string input, ILambdaContext context)
+                    {
+                        var redis = SharedConnectionMultiplexer;
+                        var dataSource = SharedMySqlDataSource;
+                        await using var connection = await dataSource.OpenConnectionAsync();
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task ConnectAsyncOrBuilderLocal_NoFix()
         {
             const string source = """

@@ -1,18 +1,15 @@
-using System;
-
 namespace DataLayerAnalyzers.Infrastructure
 {
-    /// <summary>The shapes of AWS access keys, and the example keys AWS documents (never findings).</summary>
+    /// <summary>
+    /// The shapes of AWS access keys: an access key ID is 20 upper-case letters and digits starting with AKIA (long-term)
+    /// or ASIA (temporary); a secret access key is 40 characters of the base64 alphabet. AWS's documented example keys
+    /// (ending in EXAMPLE / EXAMPLEKEY) and placeholders such as "fake" or "dummy" for DynamoDB Local are not keys.
+    /// </summary>
     internal static class AwsKeyShapes
     {
-        public const string DocumentedExampleAccessKeyId = "AKIAIOSFODNN7EXAMPLE";
-        public const string DocumentedExampleSecretKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-
-        /// <summary>An access key ID: AKIA (long-term) or ASIA (temporary) and 16 more upper-case letters or digits.</summary>
-        public static bool IsAccessKeyId(string value)
+        public static bool IsAccessKeyId(string? value)
         {
-            if (value.Length != 20 || !(value.StartsWith("AKIA", StringComparison.Ordinal) || value.StartsWith("ASIA", StringComparison.Ordinal))
-                || value == DocumentedExampleAccessKeyId)
+            if (value is null || value.Length != 20 || !(value.StartsWith("AKIA", System.StringComparison.Ordinal) || value.StartsWith("ASIA", System.StringComparison.Ordinal)))
             {
                 return false;
             }
@@ -25,16 +22,15 @@ namespace DataLayerAnalyzers.Infrastructure
                 }
             }
 
-            return true;
+            return !value.EndsWith("EXAMPLE", System.StringComparison.Ordinal);
         }
 
-        /// <summary>
-        /// A secret access key: 40 characters of the base64 alphabet, mixing cases and digits (so a word or a hex digest does
-        /// not pass), and not AWS's documented example.
-        /// </summary>
-        public static bool IsSecretAccessKey(string value)
+        /// <summary>"(AKIA…)" or "(ASIA…)" for messages; never more of the key.</summary>
+        public static string AccessKeyPrefix(string value) => value.StartsWith("ASIA", System.StringComparison.Ordinal) ? "ASIA…" : "AKIA…";
+
+        public static bool IsSecretAccessKey(string? value)
         {
-            if (value.Length != 40 || value == DocumentedExampleSecretKey)
+            if (value is null || value.Length != 40)
             {
                 return false;
             }
@@ -60,7 +56,8 @@ namespace DataLayerAnalyzers.Infrastructure
                 }
             }
 
-            return upper && lower && digit;
+            // Random 40-character keys mix all three classes; placeholders like "xxxx…" or "SECRET…" do not.
+            return upper && lower && digit && !value.EndsWith("EXAMPLEKEY", System.StringComparison.Ordinal);
         }
     }
 }

@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace DataLayerAnalyzers.Pooling
+{
+    /// <summary>
+    /// DLA4002: moves the client creation into a static readonly field of the enclosing type, or (for a class the DI
+    /// container builds, when the compilation registers the client interface) injects the client through the constructor.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
+    public sealed class ReuseAwsServiceClientsFixer : CodeFixProvider
+    {
+        public const string EquivalenceKey = "DLA4002.StaticReadonlyField";
+
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.ReuseAwsServiceClients);
+
+        /// <summary>Fields (and injected parameters) are shared between creations in one type, so fix-all works per document.</summary>
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (context, document, diagnostics) =>
+            context.CodeActionEquivalenceKey == ConstructorInjection.EquivalenceKey
+                ? await ConstructorInjection.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false)
+                : await StaticFieldHoisting.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (await StaticFieldHoisting.CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            "Create the client once in a static readonly field",
+                            ct => StaticFieldHoisting.FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
+                            EquivalenceKey),
+                        diagnostic);
+                }
+
+                if (await ConstructorInjection.CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            "Inject the registered client through the constructor",
+                            ct => ConstructorInjection.FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
+                            ConstructorInjection.EquivalenceKey),
+                        diagnostic);
+                }
+            }
+        }
+    }
+}

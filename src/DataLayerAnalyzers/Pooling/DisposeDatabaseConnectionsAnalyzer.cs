@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using System.Linq;
+using DataLayerAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DataLayerAnalyzers.Pooling
+{
+    /// <summary>
+    /// DLA4004: a provider <c>DbConnection</c> held in a local, opened, and not released on every path of the method's
+    /// control-flow graph. Connections that escape (returned, stored, handed to another owner, captured) are not judged.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class DisposeDatabaseConnectionsAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly string[] ConnectionTypes =
+        {
+            "Npgsql.NpgsqlConnection",
+            "Microsoft.Data.SqlClient.SqlConnection",
+            "System.Data.SqlClient.SqlConnection",
+            "MySqlConnector.MySqlConnection",
+            "MySql.Data.MySqlClient.MySqlConnection",
+        };
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.DisposeDatabaseConnections);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var compilation = start.Compilation;
+                var connections = ConnectionTypes.Select(compilation.GetTypeByMetadataName).Where(t => t != null).Select(t => t!).ToImmutableArray();
+                var dataSource = compilation.GetTypeByMetadataName("System.Data.Common.DbDataSource");
+                if (connections.IsEmpty && dataSource is null)
+                {
+                    return;
+                }
+
+                var ownership = new ConnectionOwnership(compilation);
+                start.RegisterOperationAction(
+                    ctx =>
+                    {
+                        if (ctx.Operation.Type is INamedTypeSymbol type && connections.Any(c => type.IsOrDerivesFrom(c)))
+                        {
+                            Analyze(ctx, ownership, opensItself: false);
+                        }
+                    },
+                    OperationKind.ObjectCreation);
+
+                if (dataSource != null)
+                {
+                    start.RegisterOperationAction(
+                        ctx =>
+                        {
+                            var method = ((IInvocationOperation)ctx.Operation).TargetMethod;
+                            if (method.ContainingType.IsOrDerivesFrom(dataSource))
+                            {
+                                switch (method.Name)
+                                {
+                                    case "OpenConnection":
+                                    case "OpenConnectionAsync":
+                                        Analyze(ctx, ownership, opensItself: true);
+                                        break;
+                                    case "CreateConnection":
+                                        Analyze(ctx, ownership, opensItself: false);
+                                        break;
+                                }
+                            }
+                        },
+                        OperationKind.Invocation);
+                }
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, ConnectionOwnership ownership, bool opensItself)
+        {
+            var declarator = ConnectionOwnership.DeclaringLocal(context.Operation);
+            if (declarator is null || ConnectionOwnership.IsUsingDeclared(declarator))
+            {
+                return;
+            }
+
+            var opens = ownership.FindOpens(declarator, opensItself, context.CancellationToken);
+            if (opens.IsDefaultOrEmpty)
+            {
+                return; // escapes, or never opened here (Dapper opens and closes it itself)
+            }
+
+            var graph = ConnectionOwnership.GraphFor(context.GetControlFlowGraph(), declarator, context.CancellationToken);
+            if (graph is null)
+            {
+                return;
+            }
+
+            foreach (var open in opens)
+            {
+                if (DisposalFlow.LeaksAfter(graph, declarator.Symbol, open))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DisposeDatabaseConnections, context.Operation.Syntax.GetLocation(), declarator.Symbol.Name));
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -30,7 +30,8 @@ namespace DataLayerAnalyzers.Tests.Robustness
                 .Where(f => !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar)
                     && !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar)
                     && !f.Contains(Path.DirectorySeparatorChar + "Robustness" + Path.DirectorySeparatorChar)
-                    && !f.Contains(Path.DirectorySeparatorChar + "Verification" + Path.DirectorySeparatorChar))
+                    && !f.Contains(Path.DirectorySeparatorChar + "Verification" + Path.DirectorySeparatorChar)
+                    && File.ReadAllText(f).Contains("\"\"\""))
                 .OrderBy(f => f, StringComparer.Ordinal)
                 .Select(f => new object[] { Path.GetRelativePath(testsFolder, f) });
         }

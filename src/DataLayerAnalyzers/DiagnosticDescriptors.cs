@@ -86,7 +86,7 @@ namespace DataLayerAnalyzers
         public static readonly DiagnosticDescriptor EncryptRdsStorage = Create(
             RuleIdentifiers.EncryptRdsStorage,
             "Encrypt RDS storage",
-            "{0} leaves the database storage unencrypted: set StorageEncrypted = true",
+            "{0} leaves the database storage unencrypted: {1}",
             Categories.Security, DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor RequireTlsOnRdsProxy = Create(

@@ -107,7 +107,7 @@ namespace DataLayerAnalyzers.CodeFixes.Infrastructure
             out SyntaxNode oldNode, out SyntaxNode newNode)
         {
             oldNode = newNode = node;
-            var expression = SyntaxFactory.ParseExpression(value).WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+            var expression = Annotate(SyntaxFactory.ParseExpression(value));
             switch (kind)
             {
                 case RequestFix.ReplaceValueKind:
@@ -234,10 +234,19 @@ namespace DataLayerAnalyzers.CodeFixes.Infrastructure
             return null;
         }
 
+        /// <summary>The value as written by the analyzer (fully qualified), marked so every qualified name is simplified against the file's usings.</summary>
+        private static ExpressionSyntax Annotate(ExpressionSyntax value)
+        {
+            var names = value.DescendantNodesAndSelf().Where(n => n is QualifiedNameSyntax || n is MemberAccessExpressionSyntax);
+            return value.ReplaceNodes(names, (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation))
+                .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+        }
+
         private static AssignmentExpressionSyntax Member(string property, ExpressionSyntax value)
         {
             var equals = SyntaxFactory.Token(SyntaxFactory.TriviaList(SyntaxFactory.Space), SyntaxKind.EqualsToken, SyntaxFactory.TriviaList(SyntaxFactory.Space));
-            return SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(property), equals, value.WithoutTrivia());
+            var assigned = value.WithoutTrivia().WithAdditionalAnnotations(Simplifier.Annotation);
+            return SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(property), equals, assigned);
         }
 
         /// <summary>Adds <paramref name="member"/> to the object initializer, in the layout the initializer already has.</summary>

@@ -259,13 +259,9 @@ namespace DataLayerAnalyzers.CodeFixes.Infrastructure
                 var open = SyntaxFactory.Token(SyntaxFactory.TriviaList(SyntaxFactory.Space), SyntaxKind.OpenBraceToken, SyntaxFactory.TriviaList(SyntaxFactory.Space));
                 var close = SyntaxFactory.Token(SyntaxFactory.TriviaList(SyntaxFactory.Space), SyntaxKind.CloseBraceToken, trailing);
                 var created = SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, open, SyntaxFactory.SingletonSeparatedList(member), close);
-                var bare = creation.WithoutTrailingTrivia();
-                if (bare is ObjectCreationExpressionSyntax { ArgumentList: null } noArgs)
-                {
-                    bare = noArgs.WithType(noArgs.Type.WithoutTrailingTrivia());
-                }
-
-                return bare.WithInitializer(created);
+                var bare = creation.WithInitializer(null);
+                var lastToken = bare.GetLastToken();
+                return bare.ReplaceToken(lastToken, lastToken.WithTrailingTrivia()).WithInitializer(created);
             }
 
             var expressions = initializer.Expressions;

@@ -104,9 +104,13 @@ namespace DataLayerAnalyzers.Infrastructure
             Analyze(new RequestRuleContext(context, _rule, type, model, null, assignment.Syntax, knownTypes));
         }
 
-        /// <summary>A local initialised or assigned with <c>new</c> here: the creation itself is analysed.</summary>
+        /// <summary>
+        /// The request is created in this method (a local initialised with <c>new</c>, or any variable assigned a <c>new</c>
+        /// here): the creation itself is analysed, with this assignment in its model.
+        /// </summary>
         private static bool IsCreatedInThisMethod(IOperation root, CancellationToken cancellationToken)
         {
+            ISymbol symbol;
             switch (root)
             {
                 case ILocalReferenceOperation local:
@@ -119,13 +123,46 @@ namespace DataLayerAnalyzers.Infrastructure
                         }
                     }
 
-                    return false;
-                case IParameterReferenceOperation _:
-                case IFieldReferenceOperation _:
-                    return false;
+                    symbol = local.Local;
+                    break;
+                case IParameterReferenceOperation parameter:
+                    symbol = parameter.Parameter;
+                    break;
+                case IFieldReferenceOperation field:
+                    symbol = field.Field;
+                    break;
                 default:
                     return true; // a property of another object, an invocation result: not a request this rule can follow
             }
+
+            var body = root;
+            while (body.Parent != null)
+            {
+                body = body.Parent;
+            }
+
+            foreach (var operation in body.Descendants())
+            {
+                if (operation is ISimpleAssignmentOperation { Target: { } target } assignment
+                    && ValueResolver.Unwrap(assignment.Value) is IObjectCreationOperation
+                    && IsReferenceTo(target, symbol))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsReferenceTo(IOperation operation, ISymbol symbol)
+        {
+            return operation switch
+            {
+                ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, symbol),
+                IParameterReferenceOperation parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter, symbol),
+                IFieldReferenceOperation field => SymbolEqualityComparer.Default.Equals(field.Field, symbol),
+                _ => false,
+            };
         }
 
         private static bool SameMethod(SyntaxNode a, SyntaxNode b)

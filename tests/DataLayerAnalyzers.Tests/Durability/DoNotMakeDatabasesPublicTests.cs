@@ -156,5 +156,36 @@ namespace DataLayerAnalyzers.Tests.Durability
                 """);
             await new CodeFixTest<DoNotMakeDatabasesPublicAnalyzer, DoNotMakeDatabasesPublicFixer> { TestCode = source, FixedCode = fixedSource, References = ReferenceSet.AllWithRdsV3 }.RunAsync();
         }
+
+        [Fact]
+        public async Task CreatedIntoFieldThenAssigned_ReportsOnce()
+        {
+            var source = Code("""
+                    private ModifyDBInstanceRequest _pending = new ModifyDBInstanceRequest();
+
+                    public void Prepare()
+                    {
+                        _pending = new ModifyDBInstanceRequest("orders");
+                        [|_pending.PubliclyAccessible = true|];
+                    }
+
+                    public void Open() => [|_pending.PubliclyAccessible = Exposed|];
+                """);
+            await VerifyCS.AnalyzerAsync(source);
+        }
+
+        [Fact]
+        public async Task HalfTypedCode_DoesNotCrash()
+        {
+            var source = Code("""
+                    public void Build(ModifyDBInstanceRequest request)
+                    {
+                        request.PubliclyAccessible = ;
+                        request. = true;
+                        var r = new RestoreDBInstanceFromDBSnapshotRequest { [|PubliclyAccessible = true|], Missing = 1 
+                    }
+                """);
+            await new AnalyzerTest<DoNotMakeDatabasesPublicAnalyzer> { TestCode = source, AllowCompilerErrors = true }.RunAsync();
+        }
     }
 }

@@ -237,5 +237,45 @@ namespace DataLayerAnalyzers.Tests.Encryption
                 """);
             await VerifyCS.CodeFixAsync<EncryptRdsStorageFixer>(source, source);
         }
+
+        [Fact]
+        public async Task TargetTypedAndEmptyInitializer_Fixes()
+        {
+            var source = Code("""
+                    public async Task CreateAsync()
+                    {
+                        CreateDBInstanceRequest request = [|new|]() { DBInstanceIdentifier = "orders" };
+                        await _rds.CreateDBInstanceAsync(request);
+                        await _rds.CreateDBInstanceAsync([|new CreateDBInstanceRequest|] { });
+                        await _rds.CreateDBInstanceAsync([|new CreateDBInstanceRequest|]() { });
+                    }
+                """);
+            var fixedSource = Code("""
+                    public async Task CreateAsync()
+                    {
+                        CreateDBInstanceRequest request = new() { DBInstanceIdentifier = "orders", StorageEncrypted = true };
+                        await _rds.CreateDBInstanceAsync(request);
+                        await _rds.CreateDBInstanceAsync(new CreateDBInstanceRequest { StorageEncrypted = true });
+                        await _rds.CreateDBInstanceAsync(new CreateDBInstanceRequest() { StorageEncrypted = true });
+                    }
+                """);
+            await VerifyCS.CodeFixAsync<EncryptRdsStorageFixer>(source, fixedSource, EncryptRdsStorageFixer.EquivalenceKey);
+        }
+
+        [Fact]
+        public async Task HalfTypedCode_DoesNotCrash()
+        {
+            var source = Code("""
+                    public async Task CreateAsync(DBSnapshot snapshot)
+                    {
+                        var request = new CreateDBInstanceRequest { StorageEncrypted = , DBClusterIdentifier };
+                        request.StorageEncrypted = ;
+                        await _rds.CreateDBInstanceAsync([|new CreateDBInstanceRequest|](
+                        if (snapshot.Encrypted == ) { await _rds.CopyDBSnapshotAsync(new CopyDBSnapshotRequest { KmsKeyId = }); }
+                        var unknown = new UnknownRequest { StorageEncrypted = false };
+                    }
+                """);
+            await new AnalyzerTest<EncryptRdsStorageAnalyzer> { TestCode = source, AllowCompilerErrors = true }.RunAsync();
+        }
     }
 }

@@ -22,7 +22,10 @@ namespace DataLayerAnalyzers.Infrastructure
         /// <summary>The property; null when the value came from a constructor argument with no matching property.</summary>
         public IPropertySymbol? Property { get; }
 
-        /// <summary>The assigned value (constructor argument, initializer member or later assignment).</summary>
+        /// <summary>
+        /// The assigned value (constructor argument, initializer member or later assignment); for a compound write
+        /// (<c>+=</c>, <c>??=</c>, <c>++</c>) the write itself, which resolves to no constant.
+        /// </summary>
         public IOperation Value { get; }
 
         /// <summary>The assignment (or argument) that sets it: where a rule reports "set to false".</summary>
@@ -381,7 +384,7 @@ namespace DataLayerAnalyzers.Infrastructure
             }
 
             var complete = true;
-            var assignments = new List<(int Position, string Prefix, IPropertySymbol Property, ISimpleAssignmentOperation Assignment)>();
+            var assignments = new List<(int Position, string Prefix, IPropertySymbol Property, IOperation Value, SyntaxNode Syntax)>();
             foreach (var operation in root.Descendants())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -390,10 +393,10 @@ namespace DataLayerAnalyzers.Infrastructure
                     continue;
                 }
 
-                if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: { } instance } property } assignment
+                if (TryGetWrittenProperty(operation, out var property, out var instance, out var value)
                     && TryGetPathFrom(instance, symbol, out var prefix))
                 {
-                    assignments.Add((assignment.Syntax.SpanStart, prefix, property.Property, assignment));
+                    assignments.Add((operation.Syntax.SpanStart, prefix, property, value, operation.Syntax));
                 }
                 else if (complete && (operation is ILocalReferenceOperation || operation is IFieldReferenceOperation || operation is IParameterReferenceOperation)
                     && ReferencesSymbol(operation, symbol) && Escapes(operation))
@@ -402,12 +405,48 @@ namespace DataLayerAnalyzers.Infrastructure
                 }
             }
 
-            foreach (var (_, prefix, property, assignment) in assignments.OrderBy(a => a.Position))
+            foreach (var (_, prefix, property, value, syntax) in assignments.OrderBy(a => a.Position))
             {
-                Set(builder, prefix, property.Name, new PropertySetting(property, assignment.Value, assignment.Syntax), depth, cancellationToken);
+                Set(builder, prefix, property.Name, new PropertySetting(property, value, syntax), depth, cancellationToken);
             }
 
             return complete;
+        }
+
+        /// <summary>
+        /// <c>x.P = v</c> (value <c>v</c>); <c>x.P += v</c>, <c>x.P ??= v</c>, <c>x.P++</c> (value: the operation itself, which
+        /// resolves to nothing, so the property counts as set to an unknown value).
+        /// </summary>
+        private static bool TryGetWrittenProperty(IOperation operation, out IPropertySymbol property, out IOperation instance, out IOperation value)
+        {
+            property = null!;
+            instance = null!;
+            value = operation;
+            IOperation target;
+            switch (operation)
+            {
+                case ISimpleAssignmentOperation simple:
+                    target = simple.Target;
+                    value = simple.Value;
+                    break;
+                case IAssignmentOperation other:
+                    target = other.Target;
+                    break;
+                case IIncrementOrDecrementOperation step:
+                    target = step.Target;
+                    break;
+                default:
+                    return false;
+            }
+
+            if (target is IPropertyReferenceOperation { Instance: { } receiver } reference)
+            {
+                property = reference.Property;
+                instance = receiver;
+                return true;
+            }
+
+            return false;
         }
 
         /// <summary><c>symbol</c> → "", <c>symbol.A</c> → "A.", <c>symbol.A.B</c> → "A.B.".</summary>

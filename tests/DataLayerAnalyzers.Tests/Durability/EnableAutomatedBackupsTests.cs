@@ -82,6 +82,9 @@ namespace DataLayerAnalyzers.Tests.Durability
                         var request = new ModifyDBInstanceRequest { BackupRetentionPeriod = 0 };
                         request.BackupRetentionPeriod = 7;
                         await _rds.ModifyDBInstanceAsync(request);
+                        var compound = new CreateDBInstanceRequest { BackupRetentionPeriod = 0 };
+                        compound.BackupRetentionPeriod += retention;
+                        await _rds.CreateDBInstanceAsync(compound);
                         await _rds.CreateDBInstanceReadReplicaAsync(new CreateDBInstanceReadReplicaRequest("orders-ro", "orders"));
                     }
                 """);

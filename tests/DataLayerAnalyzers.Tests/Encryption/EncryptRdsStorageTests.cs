@@ -87,6 +87,9 @@ namespace DataLayerAnalyzers.Tests.Encryption
                         await _rds.RestoreDBInstanceFromDBSnapshotAsync(new RestoreDBInstanceFromDBSnapshotRequest("orders", "orders-snap"));
                         await _rds.RestoreDBClusterFromSnapshotAsync(new RestoreDBClusterFromSnapshotRequest { DBClusterIdentifier = "orders", SnapshotIdentifier = "snap", Engine = "postgres" });
                         await _rds.CreateDBInstanceAsync(new CreateDBInstanceRequest { DBInstanceIdentifier = "orders", StorageEncrypted = true });
+                        var defaulted = new CreateDBInstanceRequest { DBInstanceIdentifier = "orders" };
+                        defaulted.StorageEncrypted ??= true;
+                        await _rds.CreateDBInstanceAsync(defaulted);
                     }
                 """);
             await VerifyCS.AnalyzerAsync(source);

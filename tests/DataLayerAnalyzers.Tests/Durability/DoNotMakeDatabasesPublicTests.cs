@@ -187,5 +187,24 @@ namespace DataLayerAnalyzers.Tests.Durability
                 """);
             await new AnalyzerTest<DoNotMakeDatabasesPublicAnalyzer> { TestCode = source, AllowCompilerErrors = true }.RunAsync();
         }
+
+        [Fact]
+        public async Task TopLevelStatements_ReportsOnce()
+        {
+            var source = """
+                using Amazon.RDS;
+                using Amazon.RDS.Model;
+
+                var rds = new AmazonRDSClient();
+                var request = new CreateDBInstanceRequest { DBInstanceIdentifier = "orders" };
+                [|request.PubliclyAccessible = true|];
+                await rds.CreateDBInstanceAsync(request);
+                CreateDBInstanceRequest later;
+                later = new CreateDBInstanceRequest();
+                [|later.PubliclyAccessible = true|];
+                await rds.CreateDBInstanceAsync(later);
+                """;
+            await new AnalyzerTest<DoNotMakeDatabasesPublicAnalyzer> { TestCode = source, OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication }.RunAsync();
+        }
     }
 }

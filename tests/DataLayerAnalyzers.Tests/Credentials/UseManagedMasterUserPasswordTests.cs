@@ -68,8 +68,9 @@ namespace DataLayerAnalyzers.Tests.Credentials
                 """);
             var tree = CSharpSyntaxTree.ParseText(source);
             var compilation = CSharpCompilation.Create("P", new[] { tree }, TestReferences.Get(ReferenceSet.All), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            var diagnostics = await AnalyzerTest<UseManagedMasterUserPasswordAnalyzer>.RunAnalyzersAsync(
-                compilation, new AnalyzerOptions(default), System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(new UseManagedMasterUserPasswordAnalyzer()), default);
+            var diagnostics = await compilation
+                .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(new UseManagedMasterUserPasswordAnalyzer()))
+                .GetAnalyzerDiagnosticsAsync();
             var diagnostic = Assert.Single(diagnostics.Where(d => d.Id == "DLA2004"));
             var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
             Assert.DoesNotContain("S3cr3t", message);

@@ -162,6 +162,11 @@ namespace DataLayerAnalyzers.CodeFixes.Infrastructure
                     return false;
                 }
 
+                // The initializer runs after the constructor: a property it sets already wins over the argument.
+                var initialized = new HashSet<string>(
+                    creation.Initializer?.Expressions.OfType<AssignmentExpressionSyntax>().Select(a => a.Left).OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText)
+                    ?? Enumerable.Empty<string>(),
+                    StringComparer.Ordinal);
                 var members = new List<ExpressionSyntax>();
                 foreach (var arg in operation.Arguments)
                 {
@@ -176,10 +181,17 @@ namespace DataLayerAnalyzers.CodeFixes.Infrastructure
                         return false; // an argument with no property to carry it: leave the constructor alone
                     }
 
-                    members.Add(Member(target, argSyntax.Expression.WithoutTrivia()));
+                    if (!initialized.Contains(target) && target != property)
+                    {
+                        members.Add(Member(target, argSyntax.Expression.WithoutTrivia()));
+                    }
                 }
 
-                members.Add(Member(property, value));
+                if (!initialized.Contains(property))
+                {
+                    members.Add(Member(property, value));
+                }
+
                 if (creation.Initializer != null)
                 {
                     members.AddRange(creation.Initializer.Expressions.Select(e => e.WithoutTrivia()));

@@ -128,5 +128,17 @@ namespace DataLayerAnalyzers.Tests.Credentials
                 """);
             await VerifyCS.CodeFixAsync<UseManagedMasterUserPasswordFixer>(source, source);
         }
+
+        [Fact]
+        public async Task ConstructorWithNamedArgumentsAndOverlappingInitializer_Fixes()
+        {
+            var source = Code("""
+                    public object Build() => new CreateDBInstanceRequest(masterUserPassword: [|"S3cr3t-Value!"|], dbInstanceIdentifier: "orders", allocatedStorage: 20, dbInstanceClass: "db.t3.micro", engine: "postgres", masterUsername: "admin") { DBInstanceIdentifier = "orders-v2" };
+                """);
+            var fixedSource = Code("""
+                    public object Build() => new CreateDBInstanceRequest { AllocatedStorage = 20, DBInstanceClass = "db.t3.micro", Engine = "postgres", MasterUsername = "admin", ManageMasterUserPassword = true, DBInstanceIdentifier = "orders-v2" };
+                """);
+            await VerifyCS.CodeFixAsync<UseManagedMasterUserPasswordFixer>(source, fixedSource, UseManagedMasterUserPasswordFixer.EquivalenceKey);
+        }
     }
 }

@@ -6,22 +6,11 @@ namespace DataLayerAnalyzers.Durability
 {
     /// <summary>DLA5004: <c>MultiAZ = false</c> on <c>CreateDBInstanceRequest</c> / <c>ModifyDBInstanceRequest</c> (information).</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ConsiderMultiAzAnalyzer : RequestRuleAnalyzer
+    public sealed class ConsiderMultiAzAnalyzer : RequestFlagRuleAnalyzer
     {
         public ConsiderMultiAzAnalyzer()
-            : base(
-                DiagnosticDescriptors.ConsiderMultiAz,
-                AwsRequestTypes.CreateDBInstance,
-                AwsRequestTypes.ModifyDBInstance)
+            : base(DiagnosticDescriptors.ConsiderMultiAz, "MultiAZ", required: true, AwsRequestTypes.CreateDBInstance, AwsRequestTypes.ModifyDBInstance)
         {
-        }
-
-        private protected override void Analyze(RequestRuleContext context)
-        {
-            if (context.IsSetTo("MultiAZ", false, out var setting))
-            {
-                context.ReportSetting(setting, "true", context.TypeName);
-            }
         }
     }
 }

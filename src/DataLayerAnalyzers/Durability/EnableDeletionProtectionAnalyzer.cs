@@ -4,13 +4,19 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DataLayerAnalyzers.Durability
 {
-    /// <summary>DLA5003: deletion protection turned off on RDS create and restore requests (<c>DeletionProtection = false</c>) and on DynamoDB <c>CreateTableRequest</c> (<c>DeletionProtectionEnabled = false</c>). Modify requests are left alone: lifting protection before a delete is decommissioning.</summary>
+    /// <summary>
+    /// DLA5003: deletion protection turned off on RDS create and restore requests (<c>DeletionProtection = false</c>) and on
+    /// DynamoDB <c>CreateTableRequest</c> (<c>DeletionProtectionEnabled = false</c>). Modify requests are left alone: lifting
+    /// protection before a delete is decommissioning.
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class EnableDeletionProtectionAnalyzer : RequestRuleAnalyzer
+    public sealed class EnableDeletionProtectionAnalyzer : RequestFlagRuleAnalyzer
     {
         public EnableDeletionProtectionAnalyzer()
             : base(
                 DiagnosticDescriptors.EnableDeletionProtection,
+                "DeletionProtection",
+                required: true,
                 AwsRequestTypes.CreateDBInstance,
                 AwsRequestTypes.CreateDBCluster,
                 AwsRequestTypes.RestoreDBInstanceFromDBSnapshot,
@@ -20,13 +26,9 @@ namespace DataLayerAnalyzers.Durability
         {
         }
 
-        private protected override void Analyze(RequestRuleContext context)
-        {
-            var property = context.TypeName == "CreateTableRequest" ? "DeletionProtectionEnabled" : "DeletionProtection";
-            if (context.IsSetTo(property, false, out var setting))
-            {
-                context.ReportSetting(setting, "true", property, context.TypeName);
-            }
-        }
+        private protected override string GetPath(RequestRuleContext context) =>
+            context.TypeName == "CreateTableRequest" ? "DeletionProtectionEnabled" : "DeletionProtection";
+
+        private protected override object[] GetMessageArguments(RequestRuleContext context, string path, bool written) => new object[] { path, context.TypeName };
     }
 }

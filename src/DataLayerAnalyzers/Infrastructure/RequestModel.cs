@@ -491,7 +491,8 @@ namespace DataLayerAnalyzers.Infrastructure
             }
         }
 
-        private static bool ReferencesSymbol(IOperation operation, ISymbol symbol)
+        /// <summary>True when <paramref name="operation"/> reads the local, parameter or field <paramref name="symbol"/>.</summary>
+        internal static bool ReferencesSymbol(IOperation operation, ISymbol symbol)
         {
             switch (ValueResolver.Unwrap(operation))
             {

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -145,24 +144,13 @@ namespace DataLayerAnalyzers.Infrastructure
             {
                 if (operation is ISimpleAssignmentOperation { Target: { } target } assignment
                     && ValueResolver.Unwrap(assignment.Value) is IObjectCreationOperation
-                    && IsReferenceTo(target, symbol))
+                    && RequestModel.ReferencesSymbol(target, symbol))
                 {
                     return true;
                 }
             }
 
             return false;
-        }
-
-        private static bool IsReferenceTo(IOperation operation, ISymbol symbol)
-        {
-            return operation switch
-            {
-                ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, symbol),
-                IParameterReferenceOperation parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter, symbol),
-                IFieldReferenceOperation field => SymbolEqualityComparer.Default.Equals(field.Field, symbol),
-                _ => false,
-            };
         }
 
         private static bool SameMethod(SyntaxNode a, SyntaxNode b)

@@ -56,7 +56,10 @@ namespace DataLayerAnalyzers.Encryption
                 || engine.StartsWith("aurora", StringComparison.OrdinalIgnoreCase);
         }
 
-        /// <summary>The copy sits in the branch of an <c>if</c>/<c>?:</c> that established <c>DBSnapshot.Encrypted</c> is false.</summary>
+        /// <summary>
+        /// The copy sits in the branch of an <c>if</c>/<c>?:</c> that established <c>DBSnapshot.Encrypted</c> is false, or after
+        /// an <c>if (snapshot.Encrypted == true) return;</c> (or <c>continue</c>, <c>break</c>, <c>throw</c>) in an enclosing block.
+        /// </summary>
         private static bool IsGuardedByUnencryptedSnapshot(IOperation creation, INamedTypeSymbol? dbSnapshot)
         {
             if (dbSnapshot is null)
@@ -72,9 +75,45 @@ namespace DataLayerAnalyzers.Encryption
                 {
                     return true;
                 }
+
+                if (parent is IBlockOperation block && IsAfterEncryptedGuard(block, child, dbSnapshot))
+                {
+                    return true;
+                }
             }
 
             return false;
+        }
+
+        /// <summary>An earlier statement of the block leaves it when the snapshot is encrypted: only unencrypted ones get here.</summary>
+        private static bool IsAfterEncryptedGuard(IBlockOperation block, IOperation statement, INamedTypeSymbol dbSnapshot)
+        {
+            foreach (var earlier in block.Operations)
+            {
+                if (earlier == statement)
+                {
+                    return false;
+                }
+
+                if (earlier is IConditionalOperation { WhenFalse: null } guard && LeavesBlock(guard.WhenTrue)
+                    && KnowsUnencrypted(guard.Condition, branch: false, dbSnapshot))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool LeavesBlock(IOperation operation)
+        {
+            while (operation is IBlockOperation { Operations.Length: > 0 } block)
+            {
+                operation = block.Operations[block.Operations.Length - 1];
+            }
+
+            return operation is IReturnOperation || operation is IThrowOperation || (operation as IExpressionStatementOperation)?.Operation is IThrowOperation
+                || operation is IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break };
         }
 
         /// <summary>In the branch where <paramref name="condition"/> is <paramref name="branch"/>, is the snapshot unencrypted?</summary>

@@ -162,6 +162,39 @@ namespace DataLayerAnalyzers.Tests.Encryption
         }
 
         [Fact]
+        public async Task CopyAfterEncryptedSnapshotsAreSkipped_Reports()
+        {
+            var source = Code("""
+                    public async Task EncryptAllAsync(string instanceId)
+                    {
+                        var response = await _rds.DescribeDBSnapshotsAsync(new DescribeDBSnapshotsRequest { DBInstanceIdentifier = instanceId });
+                        foreach (var snapshot in response.DBSnapshots)
+                        {
+                            if (snapshot.Encrypted == true)
+                            {
+                                continue;
+                            }
+
+                            await _rds.CopyDBSnapshotAsync([|new CopyDBSnapshotRequest|] { SourceDBSnapshotIdentifier = snapshot.DBSnapshotIdentifier, TargetDBSnapshotIdentifier = "copy" });
+                        }
+                    }
+
+                    public async Task CopyOneAsync(DBSnapshot snapshot)
+                    {
+                        if (snapshot.Encrypted is not false) return;
+                        await _rds.CopyDBSnapshotAsync([|new CopyDBSnapshotRequest|] { TargetDBSnapshotIdentifier = "copy" });
+                    }
+
+                    public async Task CopyUnencryptedOnlyAsync(DBSnapshot snapshot)
+                    {
+                        if (snapshot.Encrypted == false) return;
+                        await _rds.CopyDBSnapshotAsync(new CopyDBSnapshotRequest { TargetDBSnapshotIdentifier = "copy" });
+                    }
+                """);
+            await VerifyCS.AnalyzerAsync(source);
+        }
+
+        [Fact]
         public async Task CopyUnderV3BoolFlag_Reports()
         {
             var source = Code("""

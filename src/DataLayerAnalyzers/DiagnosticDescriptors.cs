@@ -86,7 +86,7 @@ namespace DataLayerAnalyzers
         public static readonly DiagnosticDescriptor EncryptRdsStorage = Create(
             RuleIdentifiers.EncryptRdsStorage,
             "Encrypt RDS storage",
-            "{0} leaves the database storage unencrypted: set StorageEncrypted = true",
+            "{0} leaves the database storage unencrypted: {1}",
             Categories.Security, DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor RequireTlsOnRdsProxy = Create(
@@ -148,7 +148,7 @@ namespace DataLayerAnalyzers
         public static readonly DiagnosticDescriptor EnableDeletionProtection = Create(
             RuleIdentifiers.EnableDeletionProtection,
             "Enable deletion protection",
-            "{0} = false on this {1} lets the database be deleted by a single call: enable deletion protection",
+            "{0} = false on this {1} lets the data be deleted by a single call: enable deletion protection",
             Categories.Reliability, DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor ConsiderMultiAz = Create(

@@ -13,6 +13,21 @@ namespace DataLayerAnalyzers.Tests.Verification
             Assert.Contains("MySqlConnector.dll", names);
             Assert.Contains("StackExchange.Redis.dll", names);
             Assert.Contains("Microsoft.EntityFrameworkCore.SqlServer.dll", names);
+            Assert.Contains("AWSSDK.RDS.dll", names);
+        }
+
+        [Fact]
+        public void RdsStub_HasSdkV4NullableShapes_AndV3Shapes()
+        {
+            static string TypeOf(ReferenceSet set)
+            {
+                var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Probe", references: TestReferences.Get(set));
+                var type = compilation.GetTypeByMetadataName("Amazon.RDS.Model.CreateDBInstanceRequest");
+                return type!.GetMembers("StorageEncrypted").OfType<IPropertySymbol>().Single().Type.ToDisplayString();
+            }
+
+            Assert.Equal("bool?", TypeOf(ReferenceSet.All));
+            Assert.Equal("bool", TypeOf(ReferenceSet.AllWithRdsV3));
         }
 
         [Fact]

@@ -17,6 +17,12 @@ namespace DataLayerAnalyzers.Tests.Verification
 
         /// <summary>The .NET framework only: no data-access library is referenced.</summary>
         FrameworkOnly,
+
+        /// <summary>
+        /// Like <see cref="All"/>, but AWSSDK.RDS has the SDK v3 shapes: the same stub with non-nullable <c>bool</c>/<c>int</c>
+        /// properties (v3 generated them as <c>bool</c> with <c>GetValueOrDefault()</c>; v4 as <c>bool?</c>).
+        /// </summary>
+        AllWithRdsV3,
     }
 
     /// <summary>
@@ -38,12 +44,24 @@ namespace DataLayerAnalyzers.Tests.Verification
 
         private static readonly Lazy<ImmutableArray<MetadataReference>> Framework = new(() => LoadPlatform(includeDataLibraries: false));
         private static readonly Lazy<ImmutableArray<MetadataReference>> PlatformAndPackages = new(() => LoadPlatform(includeDataLibraries: true));
-        private static readonly Lazy<ImmutableArray<MetadataReference>> Stubs = new(CompileStubs);
+        private static readonly Lazy<ImmutableArray<MetadataReference>> Stubs = new(() => CompileStubs());
         private static readonly Lazy<ImmutableArray<MetadataReference>> Everything = new(() => PlatformAndPackages.Value.AddRange(Stubs.Value));
+        private static readonly Lazy<ImmutableArray<MetadataReference>> EverythingWithRdsV3 = new(() => PlatformAndPackages.Value.AddRange(CompileStubs(ToSdkV3Shapes)));
 
         public static ImmutableArray<MetadataReference> Get(ReferenceSet set)
         {
-            return set == ReferenceSet.All ? Everything.Value : Framework.Value;
+            return set switch
+            {
+                ReferenceSet.All => Everything.Value,
+                ReferenceSet.AllWithRdsV3 => EverythingWithRdsV3.Value,
+                _ => Framework.Value,
+            };
+        }
+
+        /// <summary>The AWSSDK.RDS stub as SDK v3 generated it: <c>bool?</c>/<c>int?</c> members become <c>bool</c>/<c>int</c>.</summary>
+        private static string ToSdkV3Shapes(string assemblyName, string text)
+        {
+            return assemblyName == "AWSSDK.RDS" ? Regex.Replace(text, @"\b(bool|int)\?", "$1") : text;
         }
 
         private static ImmutableArray<MetadataReference> LoadPlatform(bool includeDataLibraries)
@@ -73,7 +91,9 @@ namespace DataLayerAnalyzers.Tests.Verification
         /// Compiles each file under Stubs/ into an assembly of the real library's name. The first lines say
         /// <c>// assembly: Name</c> and optionally <c>// references: A, B</c> (other stubs).
         /// </summary>
-        private static ImmutableArray<MetadataReference> CompileStubs()
+        private static ImmutableArray<MetadataReference> CompileStubs() => CompileStubs(null);
+
+        private static ImmutableArray<MetadataReference> CompileStubs(Func<string, string, string>? transform)
         {
             var folder = Path.Combine(AppContext.BaseDirectory, "Stubs");
             var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories) : Array.Empty<string>();
@@ -93,9 +113,10 @@ namespace DataLayerAnalyzers.Tests.Verification
                 foreach (var stub in ready)
                 {
                     var references = PlatformAndPackages.Value.AddRange(stub.Deps.Select(d => built[d]));
+                    var text = transform is null ? stub.Text : transform(stub.Name, stub.Text);
                     var compilation = CSharpCompilation.Create(
                         stub.Name,
-                        new[] { CSharpSyntaxTree.ParseText(stub.Text, new CSharpParseOptions(LanguageVersion.Latest), stub.Path) },
+                        new[] { CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), stub.Path) },
                         references,
                         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
                     using var stream = new MemoryStream();

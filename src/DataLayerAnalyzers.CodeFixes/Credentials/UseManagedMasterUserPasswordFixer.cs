@@ -1,0 +1,21 @@
+using System.Composition;
+using DataLayerAnalyzers.CodeFixes.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace DataLayerAnalyzers.CodeFixes.Credentials
+{
+    /// <summary>DLA2004: removes the literal MasterUserPassword and sets <c>ManageMasterUserPassword = true</c>.</summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
+    public sealed class UseManagedMasterUserPasswordFixer : RequestPropertyFixer
+    {
+        public const string EquivalenceKey = "DLA2004.ManageMasterUserPassword";
+
+        public UseManagedMasterUserPasswordFixer()
+            : base(RuleIdentifiers.UseManagedMasterUserPassword, EquivalenceKey)
+        {
+        }
+
+        private protected override string GetTitle(string property, string value) => "Let RDS manage the master password in Secrets Manager";
+    }
+}

@@ -247,7 +247,7 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
         }
 
         /// <summary>Does any path in the condition name <paramref name="attribute"/>? Null when a placeholder cannot be resolved.</summary>
-        private bool? Mentions(ConditionNode node, string attribute)
+        public bool? Mentions(ConditionNode node, string attribute)
         {
             foreach (var child in node.Children)
             {

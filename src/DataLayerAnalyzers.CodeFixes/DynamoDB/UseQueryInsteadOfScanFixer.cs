@@ -1,0 +1,416 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DataLayerAnalyzers.Infrastructure;
+using DataLayerAnalyzers.Infrastructure.DynamoDB;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace DataLayerAnalyzers.DynamoDB
+{
+    /// <summary>
+    /// DLA1001 fix: rewrites the Scan as a Query. Low level: <c>ScanRequest</c> with a <c>FilterExpression</c> becomes a
+    /// <c>QueryRequest</c> whose <c>KeyConditionExpression</c> holds the key conditions, the rest stays the filter,
+    /// names/values are kept, Segment/TotalSegments are dropped. Object persistence: <c>ScanAsync&lt;T&gt;(conditions)</c>
+    /// becomes <c>QueryAsync&lt;T&gt;(hashKey[, QueryOperator, sortValues][, QueryConfig { QueryFilter }])</c>.
+    /// Not offered for the legacy ScanFilter dictionary, the tableName overloads, the document model, or when the
+    /// request is built across statements or shared; the result is checked to compile before it is offered.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
+    public sealed class UseQueryInsteadOfScanFixer : CodeFixProvider
+    {
+        public const string EquivalenceKey = "DLA1001.UseQuery";
+
+        private static readonly HashSet<string> SortKeyComparators = new HashSet<string> { "=", "<", "<=", ">", ">=" };
+        private static readonly HashSet<string> QueryOperators = new HashSet<string> { "Equal", "LessThan", "LessThanOrEqual", "GreaterThan", "GreaterThanOrEqual", "BeginsWith", "Between" };
+
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.UseQueryInsteadOfScan);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var document = context.Document;
+            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return;
+            }
+
+            var invocationSyntax = root.FindNode(context.Span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>();
+            if (invocationSyntax is null || model.GetOperation(invocationSyntax, context.CancellationToken) is not IInvocationOperation invocation)
+            {
+                return;
+            }
+
+            var symbols = DynamoDBSymbols.Create(model.Compilation);
+            if (symbols is null)
+            {
+                return;
+            }
+
+            var scan = ScanAnalysis.Analyze(invocation, symbols, document.Project.AnalyzerOptions, context.CancellationToken);
+            if (scan is null || scan.Verdict != ScanFilterVerdict.KeyEquality || scan.Keys is null)
+            {
+                return;
+            }
+
+            SyntaxNode? newRoot = scan.Shape switch
+            {
+                DynamoDBReadShape.ClientScanRequest or DynamoDBReadShape.PaginatorScan => RewriteRequest(root, model, invocationSyntax, scan, context.CancellationToken),
+                DynamoDBReadShape.ContextScan => RewriteContextScan(root, invocation, invocationSyntax, scan, context.CancellationToken),
+                _ => null,
+            };
+            if (newRoot is null)
+            {
+                return;
+            }
+
+            var changed = document.WithSyntaxRoot(newRoot);
+            if (!await DynamoDBFixSupport.CompilesAsync(document, changed, context.CancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create("Use Query with a key condition", _ => Task.FromResult(changed), EquivalenceKey),
+                context.Diagnostics);
+        }
+
+        private static SyntaxNode? RewriteRequest(SyntaxNode root, SemanticModel model, InvocationExpressionSyntax invocationSyntax, ScanAnalysis scan, CancellationToken cancellationToken)
+        {
+            var request = scan.Request;
+            if (request?.Creation?.Syntax is not BaseObjectCreationExpressionSyntax creation || creation.Initializer is null
+                || scan.Filter is null || scan.FilterText is null || scan.Keys is null || invocationSyntax.ArgumentList.Arguments.Count == 0)
+            {
+                return null;
+            }
+
+            foreach (var setting in request.Properties.Values)
+            {
+                if (!creation.Span.Contains(setting.Syntax.Span))
+                {
+                    return null; // set by a later statement: not rewritten
+                }
+            }
+
+            if (!request.TryGet("FilterExpression", out var filterSetting) || filterSetting.Syntax is not AssignmentExpressionSyntax filterAssignment
+                || filterAssignment.Parent != creation.Initializer || request.IsSet("ScanFilter") || request.IsSet("ConditionalOperator"))
+            {
+                return null;
+            }
+
+            // Where does the request come from: inline, or a local used only by this call?
+            var argument = invocationSyntax.ArgumentList.Arguments[0].Expression;
+            VariableDeclarationSyntax? declaration = null;
+            if (argument != creation)
+            {
+                if (argument is not IdentifierNameSyntax identifier || model.GetSymbolInfo(identifier, cancellationToken).Symbol is not ILocalSymbol local
+                    || creation.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax localDeclaration } }
+                    || !DynamoDBFixSupport.IsReferencedOnlyAt(local, identifier, model, cancellationToken))
+                {
+                    return null;
+                }
+
+                declaration = localDeclaration;
+            }
+
+            if (!SplitExpression(scan, out var keyCondition, out var remainder))
+            {
+                return null;
+            }
+
+            var expressions = new List<ExpressionSyntax>();
+            foreach (var expression in creation.Initializer.Expressions)
+            {
+                if (expression == filterAssignment)
+                {
+                    expressions.Add(filterAssignment.WithLeft(SyntaxFactory.IdentifierName("KeyConditionExpression").WithTriviaFrom(filterAssignment.Left))
+                        .WithRight(DynamoDBFixSupport.StringLiteral(keyCondition).WithTriviaFrom(filterAssignment.Right)));
+                    if (remainder != null)
+                    {
+                        expressions.Add(filterAssignment.WithRight(DynamoDBFixSupport.StringLiteral(remainder).WithTriviaFrom(filterAssignment.Right)));
+                    }
+                }
+                else if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "Segment" or "TotalSegments" } })
+                {
+                    continue;
+                }
+                else
+                {
+                    expressions.Add(expression);
+                }
+            }
+
+            var originalList = creation.Initializer.Expressions;
+            var separator = originalList.SeparatorCount > 0 ? originalList.GetSeparator(0) : SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space);
+            var separatorCount = expressions.Count - 1 + (originalList.SeparatorCount == originalList.Count && expressions.Count > 0 ? 1 : 0);
+            var separators = Enumerable.Repeat(separator, System.Math.Max(0, separatorCount));
+            var newInitializer = creation.Initializer.WithExpressions(SyntaxFactory.SeparatedList(expressions, separators)).WithAdditionalAnnotations(Formatter.Annotation);
+            BaseObjectCreationExpressionSyntax newCreation = creation.WithInitializer(newInitializer);
+            if (newCreation is ObjectCreationExpressionSyntax explicitCreation)
+            {
+                var renamed = DynamoDBFixSupport.RenameType(explicitCreation.Type, "ScanRequest", "QueryRequest");
+                if (renamed is null)
+                {
+                    return null;
+                }
+
+                newCreation = explicitCreation.WithType(renamed);
+            }
+
+            var newName = scan.Shape == DynamoDBReadShape.PaginatorScan ? "Query" : invocationSyntax.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Scan" } ? "Query" : "QueryAsync";
+            var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
+            if (declaration != null)
+            {
+                var newDeclaration = declaration.ReplaceNode(creation, newCreation);
+                if (!declaration.Type.IsVar)
+                {
+                    var renamedType = DynamoDBFixSupport.RenameType(declaration.Type, "ScanRequest", "QueryRequest");
+                    if (renamedType is null)
+                    {
+                        return null;
+                    }
+
+                    newDeclaration = newDeclaration.WithType(renamedType);
+                }
+
+                replacements[declaration] = newDeclaration;
+                var renamedCall = DynamoDBFixSupport.Rename(invocationSyntax, newName);
+                if (renamedCall is null)
+                {
+                    return null;
+                }
+
+                replacements[invocationSyntax] = renamedCall;
+            }
+            else
+            {
+                var renamedCall = DynamoDBFixSupport.Rename(invocationSyntax.ReplaceNode(creation, newCreation), newName);
+                if (renamedCall is null)
+                {
+                    return null;
+                }
+
+                replacements[invocationSyntax] = renamedCall;
+            }
+
+            // An explicitly typed response local: ScanResponse → QueryResponse.
+            var awaited = invocationSyntax.Parent is AwaitExpressionSyntax await ? (SyntaxNode)await : invocationSyntax;
+            if (awaited.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax responseDeclaration } }
+                && !responseDeclaration.Type.IsVar && responseDeclaration != declaration)
+            {
+                var renamedResponse = DynamoDBFixSupport.RenameType(responseDeclaration.Type, "ScanResponse", "QueryResponse");
+                if (renamedResponse != null)
+                {
+                    var newResponseDeclaration = responseDeclaration.ReplaceNode(invocationSyntax, replacements[invocationSyntax]).WithType(renamedResponse);
+                    replacements.Remove(invocationSyntax);
+                    replacements[responseDeclaration] = newResponseDeclaration;
+                }
+            }
+
+            return root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
+        }
+
+        /// <summary>Splits the filter into the key condition (partition equality, at most one sort-key condition) and the rest.</summary>
+        private static bool SplitExpression(ScanAnalysis scan, out string keyCondition, out string? remainder)
+        {
+            keyCondition = string.Empty;
+            remainder = null;
+            var keys = scan.Keys!;
+            var text = scan.FilterText!;
+            ConditionNode? partition = null;
+            ConditionNode? sort = null;
+            var rest = new List<string>();
+            foreach (var conjunct in scan.Filter!.Conjuncts)
+            {
+                var piece = text.Substring(conjunct.Start, conjunct.Length);
+                if (partition is null && scan.TryKeyEquality(conjunct, out var attribute) && attribute == keys.PartitionKey)
+                {
+                    partition = conjunct;
+                    continue;
+                }
+
+                if (scan.Mentions(conjunct, keys.PartitionKey) != false)
+                {
+                    return false;
+                }
+
+                var mentionsSort = keys.SortKey is null ? false : scan.Mentions(conjunct, keys.SortKey);
+                if (mentionsSort is null)
+                {
+                    return false;
+                }
+
+                if (mentionsSort == true)
+                {
+                    if (sort != null || !IsSortKeyCondition(conjunct))
+                    {
+                        return false; // a query filter may not name key attributes
+                    }
+
+                    sort = conjunct;
+                    continue;
+                }
+
+                rest.Add(piece);
+            }
+
+            if (partition is null)
+            {
+                return false;
+            }
+
+            keyCondition = text.Substring(partition.Start, partition.Length);
+            if (sort != null)
+            {
+                keyCondition += " AND " + text.Substring(sort.Start, sort.Length);
+            }
+
+            remainder = rest.Count == 0 ? null : string.Join(" AND ", rest);
+            return true;
+        }
+
+        private static bool IsSortKeyCondition(ConditionNode node)
+        {
+            switch (node.Kind)
+            {
+                case ConditionKind.Comparison:
+                    return SortKeyComparators.Contains(node.Operator!) && node.Operands.Any(o => o.Kind == OperandKind.Path && o.IsTopLevelAttribute) && node.Operands.Any(o => o.Kind == OperandKind.Value);
+                case ConditionKind.Between:
+                    return node.Operands[0].IsTopLevelAttribute && node.Operands[1].Kind == OperandKind.Value && node.Operands[2].Kind == OperandKind.Value;
+                case ConditionKind.Function:
+                    return node.Operator == "begins_with" && node.Operands.Length == 2 && node.Operands[0].IsTopLevelAttribute && node.Operands[1].Kind == OperandKind.Value;
+                default:
+                    return false;
+            }
+        }
+
+        private static SyntaxNode? RewriteContextScan(SyntaxNode root, IInvocationOperation invocation, InvocationExpressionSyntax invocationSyntax, ScanAnalysis scan, CancellationToken cancellationToken)
+        {
+            var keys = scan.Keys!;
+            if (invocation.TargetMethod.Name != "ScanAsync" || invocation.Arguments.Length != 1 || invocationSyntax.ArgumentList.Arguments.Count != 1)
+            {
+                return null; // a config argument: not rewritten
+            }
+
+            var elements = ConditionElements(invocationSyntax.ArgumentList.Arguments[0].Expression);
+            if (elements is null || elements.Count != scan.LegacyConditions.Length)
+            {
+                return null;
+            }
+
+            ExpressionSyntax? hashValue = null;
+            string? sortOperator = null;
+            List<ExpressionSyntax>? sortValues = null;
+            var rest = new List<ExpressionSyntax>();
+            for (var i = 0; i < elements.Count; i++)
+            {
+                var condition = scan.LegacyConditions[i];
+                var element = elements[i];
+                if (condition.Syntax != element || element.ArgumentList is null || condition.Operator is null)
+                {
+                    return null;
+                }
+
+                var values = element.ArgumentList.Arguments.Skip(2).Select(a => a.Expression).ToList();
+                if (condition.Attribute == keys.PartitionProperty)
+                {
+                    if (hashValue != null || !condition.IsEquality || values.Count != 1)
+                    {
+                        return null;
+                    }
+
+                    hashValue = values[0];
+                }
+                else if (keys.SortProperty != null && condition.Attribute == keys.SortProperty)
+                {
+                    if (sortOperator != null || !QueryOperators.Contains(condition.Operator) || values.Count == 0)
+                    {
+                        return null;
+                    }
+
+                    sortOperator = condition.Operator;
+                    sortValues = values;
+                }
+                else
+                {
+                    rest.Add(element);
+                }
+            }
+
+            if (hashValue is null)
+            {
+                return null;
+            }
+
+            var arguments = new List<ArgumentSyntax> { SyntaxFactory.Argument(hashValue.WithoutTrivia()) };
+            if (sortOperator != null)
+            {
+                arguments.Add(SyntaxFactory.Argument(SyntaxFactory.ParseExpression("Amazon.DynamoDBv2.DocumentModel.QueryOperator." + sortOperator).WithAdditionalAnnotations(Simplifier.Annotation)));
+                arguments.Add(SyntaxFactory.Argument(SyntaxFactory.ArrayCreationExpression(
+                    (ArrayTypeSyntax)SyntaxFactory.ParseTypeName("object[]"),
+                    SyntaxFactory.InitializerExpression(SyntaxKind.ArrayInitializerExpression, SyntaxFactory.SeparatedList(sortValues!.Select(v => v.WithoutTrivia()))))));
+            }
+
+            if (rest.Count > 0)
+            {
+                var list = SyntaxFactory.ObjectCreationExpression(SyntaxFactory.ParseTypeName("System.Collections.Generic.List<Amazon.DynamoDBv2.DataModel.ScanCondition>").WithAdditionalAnnotations(Simplifier.Annotation))
+                    .WithInitializer(SyntaxFactory.InitializerExpression(SyntaxKind.CollectionInitializerExpression, SyntaxFactory.SeparatedList(rest.Select(r => r.WithoutTrivia()))));
+                var config = SyntaxFactory.ObjectCreationExpression(SyntaxFactory.ParseTypeName("Amazon.DynamoDBv2.DataModel.QueryConfig").WithAdditionalAnnotations(Simplifier.Annotation))
+                    .WithInitializer(SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(
+                        SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName("QueryFilter"), list))));
+                arguments.Add(SyntaxFactory.Argument(config));
+            }
+
+            var renamed = DynamoDBFixSupport.Rename(invocationSyntax, "QueryAsync");
+            if (renamed is null)
+            {
+                return null;
+            }
+
+            var newCall = renamed.WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments)).WithTriviaFrom(invocationSyntax.ArgumentList))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            return root.ReplaceNode(invocationSyntax, newCall);
+        }
+
+        /// <summary>The <c>new ScanCondition(...)</c> elements of an inline array or list initializer.</summary>
+        private static List<ObjectCreationExpressionSyntax>? ConditionElements(ExpressionSyntax argument)
+        {
+            InitializerExpressionSyntax? initializer = argument switch
+            {
+                ArrayCreationExpressionSyntax array => array.Initializer,
+                ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer,
+                ObjectCreationExpressionSyntax list => list.Initializer,
+                _ => null,
+            };
+            if (initializer is null)
+            {
+                return null;
+            }
+
+            var result = new List<ObjectCreationExpressionSyntax>();
+            foreach (var expression in initializer.Expressions)
+            {
+                if (expression is not ObjectCreationExpressionSyntax element)
+                {
+                    return null;
+                }
+
+                result.Add(element);
+            }
+
+            return result;
+        }
+    }
+}

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -83,5 +84,48 @@ namespace DataLayerAnalyzers.DynamoDB
                     return null;
             }
         }
+
+        /// <summary>A local name free at <paramref name="position"/> and not declared anywhere in the enclosing member.</summary>
+        public static string UniqueName(SemanticModel model, SyntaxNode member, int position, string baseName, ICollection<string> taken)
+        {
+            var declared = new HashSet<string>(taken);
+            foreach (var node in member.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case VariableDeclaratorSyntax v:
+                        declared.Add(v.Identifier.ValueText);
+                        break;
+                    case SingleVariableDesignationSyntax d:
+                        declared.Add(d.Identifier.ValueText);
+                        break;
+                    case ForEachStatementSyntax f:
+                        declared.Add(f.Identifier.ValueText);
+                        break;
+                    case ParameterSyntax p:
+                        declared.Add(p.Identifier.ValueText);
+                        break;
+                }
+            }
+
+            for (var i = 1; ; i++)
+            {
+                var candidate = i == 1 ? baseName : baseName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (!declared.Contains(candidate) && model.LookupSymbols(position, name: candidate).IsEmpty)
+                {
+                    taken.Add(candidate);
+                    return candidate;
+                }
+            }
+        }
+
+        /// <summary>True for a receiver that can be evaluated again without side effects: <c>client</c>, <c>_client</c>, <c>this.client</c>.</summary>
+        public static bool IsSimpleReceiver(ExpressionSyntax? expression) => expression switch
+        {
+            IdentifierNameSyntax => true,
+            ThisExpressionSyntax => true,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax, Name: IdentifierNameSyntax } => true,
+            _ => false,
+        };
     }
 }

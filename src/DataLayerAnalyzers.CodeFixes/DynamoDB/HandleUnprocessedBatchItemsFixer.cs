@@ -19,6 +19,7 @@ namespace DataLayerAnalyzers.DynamoDB
     /// DLA1004 fix: after an awaited BatchWriteItemAsync/BatchGetItemAsync (a discarded call or a local declaration in a
     /// block), a bounded retry loop with exponential backoff resubmits UnprocessedItems/UnprocessedKeys (merging the
     /// retried reads into the response the method keeps using) and throws if items are still left after the last attempt.
+    /// Fix-all applies the fixes one after another (<see cref="SequentialFixAllProvider"/>) so fresh local names stay unique.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
     public sealed class HandleUnprocessedBatchItemsFixer : CodeFixProvider
@@ -29,7 +30,7 @@ namespace DataLayerAnalyzers.DynamoDB
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.HandleUnprocessedBatchItems);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Create(Rewrite);
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

@@ -30,6 +30,9 @@ namespace DataLayerAnalyzers.DynamoDB
     {
         public const string EquivalenceKey = "DLA1001.UseQuery";
 
+        /// <summary>The second action: the full primary key is fixed, so one item is loaded by key.</summary>
+        public const string LoadItemEquivalenceKey = "DLA1001.LoadItem";
+
         private static readonly HashSet<string> SortKeyComparators = new HashSet<string> { "=", "<", "<=", ">", ">=" };
         private static readonly HashSet<string> QueryOperators = new HashSet<string> { "Equal", "LessThan", "LessThanOrEqual", "GreaterThan", "GreaterThanOrEqual", "BeginsWith", "Between" };
 
@@ -71,20 +74,88 @@ namespace DataLayerAnalyzers.DynamoDB
                 DynamoDBReadShape.ContextScan => RewriteContextScan(root, invocation, invocationSyntax, scan, context.CancellationToken),
                 _ => null,
             };
-            if (newRoot is null)
+            if (newRoot != null)
             {
-                return;
+                var changed = document.WithSyntaxRoot(newRoot);
+                if (await DynamoDBFixSupport.CompilesAsync(document, changed, context.CancellationToken).ConfigureAwait(false))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create("Use Query with a key condition", _ => Task.FromResult(changed), EquivalenceKey),
+                        context.Diagnostics);
+                }
             }
 
-            var changed = document.WithSyntaxRoot(newRoot);
-            if (!await DynamoDBFixSupport.CompilesAsync(document, changed, context.CancellationToken).ConfigureAwait(false))
+            var loadRoot = scan.Shape == DynamoDBReadShape.ContextScan && scan.SortKeyEquality ? RewriteToLoad(root, invocation, invocationSyntax, scan) : null;
+            if (loadRoot != null)
             {
-                return;
+                var loaded = document.WithSyntaxRoot(loadRoot);
+                if (await DynamoDBFixSupport.CompilesAsync(document, loaded, context.CancellationToken).ConfigureAwait(false))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create("Load the item by its primary key", _ => Task.FromResult(loaded), LoadItemEquivalenceKey),
+                        context.Diagnostics);
+                }
+            }
+        }
+
+        /// <summary>
+        /// <c>(await context.ScanAsync&lt;T&gt;([hash = h, range = r]).GetRemainingAsync()).FirstOrDefault()</c> →
+        /// <c>await context.LoadAsync&lt;T&gt;(h, r)</c> (LoadAsync returns null when there is no such item, as FirstOrDefault does).
+        /// </summary>
+        private static SyntaxNode? RewriteToLoad(SyntaxNode root, IInvocationOperation invocation, InvocationExpressionSyntax invocationSyntax, ScanAnalysis scan)
+        {
+            var keys = scan.Keys!;
+            if (invocation.TargetMethod.Name != "ScanAsync" || invocationSyntax.ArgumentList.Arguments.Count != 1 || scan.LegacyConditions.Length != 2
+                || invocationSyntax.Expression is not MemberAccessExpressionSyntax { Name: GenericNameSyntax generic } member
+                || invocationSyntax.Parent is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetRemainingAsync" } remainingAccess
+                || remainingAccess.Parent is not InvocationExpressionSyntax remaining || remaining.ArgumentList.Arguments.Count > 1
+                || remaining.Parent is not AwaitExpressionSyntax awaitExpression
+                || awaitExpression.Parent is not ParenthesizedExpressionSyntax parenthesized
+                || parenthesized.Parent is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FirstOrDefault" or "SingleOrDefault" } firstAccess
+                || firstAccess.Parent is not InvocationExpressionSyntax first || first.ArgumentList.Arguments.Count != 0)
+            {
+                return null;
             }
 
-            context.RegisterCodeFix(
-                CodeAction.Create("Use Query with a key condition", _ => Task.FromResult(changed), EquivalenceKey),
-                context.Diagnostics);
+            var elements = ConditionElements(invocationSyntax.ArgumentList.Arguments[0].Expression);
+            if (elements is null || elements.Count != 2)
+            {
+                return null;
+            }
+
+            ExpressionSyntax? hash = null, range = null;
+            for (var i = 0; i < 2; i++)
+            {
+                var condition = scan.LegacyConditions[i];
+                if (condition.Syntax != elements[i] || !condition.IsEquality || elements[i].ArgumentList is not { Arguments.Count: 3 } arguments)
+                {
+                    return null;
+                }
+
+                if (condition.Attribute == keys.PartitionProperty)
+                {
+                    hash = arguments.Arguments[2].Expression;
+                }
+                else if (condition.Attribute == keys.SortProperty)
+                {
+                    range = arguments.Arguments[2].Expression;
+                }
+            }
+
+            if (hash is null || range is null)
+            {
+                return null;
+            }
+
+            var loadArguments = new List<ArgumentSyntax> { SyntaxFactory.Argument(hash.WithoutTrivia()), SyntaxFactory.Argument(range.WithoutTrivia()) };
+            loadArguments.AddRange(remaining.ArgumentList.Arguments.Select(a => a.WithoutTrivia()));
+            var load = SyntaxFactory.InvocationExpression(
+                member.WithName(generic.WithIdentifier(SyntaxFactory.Identifier("LoadAsync"))),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(loadArguments)));
+            var replacement = SyntaxFactory.ParenthesizedExpression(SyntaxFactory.AwaitExpression(load))
+                .WithTriviaFrom(first)
+                .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+            return root.ReplaceNode(first, replacement);
         }
 
         private static SyntaxNode? RewriteRequest(SyntaxNode root, SemanticModel model, InvocationExpressionSyntax invocationSyntax, ScanAnalysis scan, CancellationToken cancellationToken)

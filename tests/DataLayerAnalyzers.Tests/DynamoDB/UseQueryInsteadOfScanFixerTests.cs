@@ -9,6 +9,7 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
     {
         private const string Header = """
             using System.Collections.Generic;
+            using System.Linq;
             using System.Threading.Tasks;
             using Amazon.DynamoDBv2;
             using Amazon.DynamoDBv2.Model;
@@ -25,13 +26,13 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
 
             """;
 
-        private static Task RunAsync(string source, string fixedSource, string? batchFixed = null)
+        private static Task RunAsync(string source, string fixedSource, string? batchFixed = null, string equivalenceKey = UseQueryInsteadOfScanFixer.EquivalenceKey)
         {
             var test = new CodeFixTest<UseQueryInsteadOfScanAnalyzer, UseQueryInsteadOfScanFixer>
             {
                 TestCode = Header + source,
                 FixedCode = Header + fixedSource,
-                CodeActionEquivalenceKey = UseQueryInsteadOfScanFixer.EquivalenceKey,
+                CodeActionEquivalenceKey = equivalenceKey,
             };
             if (batchFixed != null)
             {
@@ -160,6 +161,54 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
                 }
                 """;
             await RunAsync(source, source);
+        }
+
+        [Fact]
+        public async Task FullPrimaryKeyFirstOrDefault_FixesWithLoad()
+        {
+            await RunAsync("""
+                class Repo
+                {
+                    async Task<Reading?> Find(IDynamoDBContext context, string id, long at)
+                    {
+                        var reading = (await [|context.ScanAsync<Reading>(new[] { new ScanCondition("DeviceId", ScanOperator.Equal, id), new ScanCondition("Timestamp", ScanOperator.Equal, at) })|].GetRemainingAsync()).FirstOrDefault();
+                        return reading;
+                    }
+                }
+                """, """
+                class Repo
+                {
+                    async Task<Reading?> Find(IDynamoDBContext context, string id, long at)
+                    {
+                        var reading = await context.LoadAsync<Reading>(id, at);
+                        return reading;
+                    }
+                }
+                """, equivalenceKey: UseQueryInsteadOfScanFixer.LoadItemEquivalenceKey);
+        }
+
+        [Fact]
+        public async Task FullPrimaryKeyFirstOrDefault_QueryActionStillOffered_Fixes()
+        {
+            await RunAsync("""
+                class Repo
+                {
+                    async Task<Reading?> Find(IDynamoDBContext context, string id, long at)
+                    {
+                        var reading = (await [|context.ScanAsync<Reading>(new[] { new ScanCondition("DeviceId", ScanOperator.Equal, id), new ScanCondition("Timestamp", ScanOperator.Equal, at) })|].GetRemainingAsync()).FirstOrDefault();
+                        return reading;
+                    }
+                }
+                """, """
+                class Repo
+                {
+                    async Task<Reading?> Find(IDynamoDBContext context, string id, long at)
+                    {
+                        var reading = (await context.QueryAsync<Reading>(id, QueryOperator.Equal, new object[] { at }).GetRemainingAsync()).FirstOrDefault();
+                        return reading;
+                    }
+                }
+                """);
         }
     }
 }

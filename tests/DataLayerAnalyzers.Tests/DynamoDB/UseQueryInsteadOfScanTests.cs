@@ -294,5 +294,92 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
                 }
                 """, "Devices:DeviceId");
         }
+
+        [Fact]
+        public async Task KeySchemaFromTableBuilderElsewhereAndLoadTable_Reports()
+        {
+            await RunAsync("""
+                static class Tables
+                {
+                    public const string Devices = "Devices";
+                    public static ITable Build(IAmazonDynamoDB client) => new TableBuilder(client, Devices).AddHashKey("DeviceId", DynamoDBEntryType.String).Build();
+                }
+
+                class Repo
+                {
+                #pragma warning disable CS0618 // LoadTable is obsolete in v4; still a shape users write
+                    private readonly ITable _table;
+                    public Repo(IAmazonDynamoDB client) { _table = Table.LoadTable(client, Tables.Devices); }
+                #pragma warning restore CS0618
+
+                    async Task<int> Count(IAmazonDynamoDB client, string id)
+                    {
+                        var config = new ScanOperationConfig { Filter = new ScanFilter() };
+                        var filter = new ScanFilter();
+                        filter.AddCondition("DeviceId", ScanOperator.Equal, id);
+                        filter.AddCondition("Temperature", ScanOperator.GreaterThan, 30);
+                        var a = await [|_table.Scan(filter)|].GetRemainingAsync();
+                        var b = await [|client.ScanAsync(new ScanRequest { TableName = Tables.Devices, FilterExpression = "DeviceId = :id" })|];
+                        return a.Count + b.Items.Count;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task FromScanAsyncWithConfigFilterExpression_Reports()
+        {
+            await RunAsync(Reading + """
+
+                class Repo
+                {
+                    async Task<int> Count(IDynamoDBContext context, string id)
+                    {
+                        var expression = new Expression { ExpressionStatement = "device_id = :id" };
+                        var readings = await [|context.FromScanAsync<Reading>(new ScanOperationConfig { FilterExpression = expression })|].GetRemainingAsync();
+                        return readings.Count;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task AmbiguousOrUnknownKeySchema_NoDiagnostic()
+        {
+            await RunAsync("""
+                static class Setup
+                {
+                    public static CreateTableRequest A() => new CreateTableRequest { TableName = "Devices", KeySchema = new List<KeySchemaElement> { new KeySchemaElement("DeviceId", KeyType.HASH) } };
+                    public static CreateTableRequest B() => new CreateTableRequest { TableName = "Devices", KeySchema = new List<KeySchemaElement> { new KeySchemaElement("SerialNumber", KeyType.HASH) } };
+                }
+
+                class Repo
+                {
+                    async Task<int> Count(IAmazonDynamoDB client, string table, string filter)
+                    {
+                        var a = await client.ScanAsync(new ScanRequest { TableName = "Devices", FilterExpression = "DeviceId = :id" });
+                        var b = await client.ScanAsync(new ScanRequest { TableName = table, FilterExpression = "DeviceId = :id" });
+                        var c = await client.ScanAsync(new ScanRequest { TableName = "Orders", FilterExpression = filter });
+                        var d = await client.ScanAsync(new ScanRequest { TableName = "Orders", FilterExpression = "OrderId = :id AND (" });
+                        return a.Items.Count + b.Items.Count + c.Items.Count + d.Items.Count;
+                    }
+                }
+                """, "Orders:OrderId");
+        }
+
+        [Fact]
+        public async Task ParallelScanWithKeyEquality_Reports()
+        {
+            await RunAsync("""
+                class Repo
+                {
+                    async Task<int> Count(IAmazonDynamoDB client, string id)
+                    {
+                        var a = await [|client.ScanAsync(new ScanRequest { TableName = "Orders", FilterExpression = "OrderId IN (:a) AND OrderId = :id", Segment = 0, TotalSegments = 2 })|];
+                        return a.Items.Count;
+                    }
+                }
+                """, "Orders:OrderId");
+        }
     }
 }

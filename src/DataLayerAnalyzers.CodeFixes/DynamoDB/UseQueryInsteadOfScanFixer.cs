@@ -20,10 +20,12 @@ namespace DataLayerAnalyzers.DynamoDB
     /// <summary>
     /// DLA1001 fix: rewrites the Scan as a Query. Low level: <c>ScanRequest</c> with a <c>FilterExpression</c> becomes a
     /// <c>QueryRequest</c> whose <c>KeyConditionExpression</c> holds the key conditions, the rest stays the filter,
-    /// names/values are kept, Segment/TotalSegments are dropped. Object persistence: <c>ScanAsync&lt;T&gt;(conditions)</c>
-    /// becomes <c>QueryAsync&lt;T&gt;(hashKey[, QueryOperator, sortValues][, QueryConfig { QueryFilter }])</c>.
-    /// Not offered for the legacy ScanFilter dictionary, the tableName overloads, the document model, or when the
-    /// request is built across statements or shared; the result is checked to compile before it is offered.
+    /// names/values are kept, Segment/TotalSegments are dropped; an inline legacy ScanFilter dictionary is split into
+    /// KeyConditions and QueryFilter. Object persistence: <c>ScanAsync&lt;T&gt;(conditions)</c> becomes
+    /// <c>QueryAsync&lt;T&gt;(hashKey[, QueryOperator, sortValues][, QueryConfig { QueryFilter }])</c>; with the full primary
+    /// key fixed and the result read with FirstOrDefault, a second action loads the item with <c>LoadAsync&lt;T&gt;</c>.
+    /// Not offered for the tableName overloads, the document model, or when the request is built across statements or
+    /// shared; the result is checked to compile before it is offered.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
     public sealed class UseQueryInsteadOfScanFixer : CodeFixProvider
@@ -162,7 +164,7 @@ namespace DataLayerAnalyzers.DynamoDB
         {
             var request = scan.Request;
             if (request?.Creation?.Syntax is not BaseObjectCreationExpressionSyntax creation || creation.Initializer is null
-                || scan.Filter is null || scan.FilterText is null || scan.Keys is null || invocationSyntax.ArgumentList.Arguments.Count == 0)
+                || (scan.Filter is null && scan.LegacyConditions.IsEmpty) || scan.Keys is null || invocationSyntax.ArgumentList.Arguments.Count == 0)
             {
                 return null;
             }
@@ -175,8 +177,9 @@ namespace DataLayerAnalyzers.DynamoDB
                 }
             }
 
-            if (!request.TryGet("FilterExpression", out var filterSetting) || filterSetting.Syntax is not AssignmentExpressionSyntax filterAssignment
-                || filterAssignment.Parent != creation.Initializer || request.IsSet("ScanFilter") || request.IsSet("ConditionalOperator"))
+            var useExpression = scan.Filter != null;
+            if (!request.TryGet(useExpression ? "FilterExpression" : "ScanFilter", out var filterSetting) || filterSetting.Syntax is not AssignmentExpressionSyntax filterAssignment
+                || filterAssignment.Parent != creation.Initializer || request.IsSet("ConditionalOperator") || (useExpression && request.IsSet("ScanFilter")))
             {
                 return null;
             }
@@ -196,9 +199,31 @@ namespace DataLayerAnalyzers.DynamoDB
                 declaration = localDeclaration;
             }
 
-            if (!SplitExpression(scan, out var keyCondition, out var remainder))
+            ExpressionSyntax keyValue;
+            ExpressionSyntax? remainderValue;
+            string keyProperty, remainderProperty;
+            if (useExpression)
             {
-                return null;
+                if (scan.FilterText is null || !SplitExpression(scan, out var keyCondition, out var remainder))
+                {
+                    return null;
+                }
+
+                keyValue = DynamoDBFixSupport.StringLiteral(keyCondition);
+                remainderValue = remainder is null ? null : DynamoDBFixSupport.StringLiteral(remainder);
+                keyProperty = "KeyConditionExpression";
+                remainderProperty = "FilterExpression";
+            }
+            else
+            {
+                if (!SplitConditionDictionary(filterAssignment.Right, scan, out var keyDictionary, out remainderValue))
+                {
+                    return null;
+                }
+
+                keyValue = keyDictionary;
+                keyProperty = "KeyConditions";
+                remainderProperty = "QueryFilter";
             }
 
             var expressions = new List<ExpressionSyntax>();
@@ -206,11 +231,12 @@ namespace DataLayerAnalyzers.DynamoDB
             {
                 if (expression == filterAssignment)
                 {
-                    expressions.Add(filterAssignment.WithLeft(SyntaxFactory.IdentifierName("KeyConditionExpression").WithTriviaFrom(filterAssignment.Left))
-                        .WithRight(DynamoDBFixSupport.StringLiteral(keyCondition).WithTriviaFrom(filterAssignment.Right)));
-                    if (remainder != null)
+                    expressions.Add(filterAssignment.WithLeft(SyntaxFactory.IdentifierName(keyProperty).WithTriviaFrom(filterAssignment.Left))
+                        .WithRight(keyValue.WithTriviaFrom(filterAssignment.Right)));
+                    if (remainderValue != null)
                     {
-                        expressions.Add(filterAssignment.WithRight(DynamoDBFixSupport.StringLiteral(remainder).WithTriviaFrom(filterAssignment.Right)));
+                        expressions.Add(filterAssignment.WithLeft(SyntaxFactory.IdentifierName(remainderProperty).WithTriviaFrom(filterAssignment.Left))
+                            .WithRight(remainderValue.WithTriviaFrom(filterAssignment.Right)));
                     }
                 }
                 else if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "Segment" or "TotalSegments" } })
@@ -350,6 +376,85 @@ namespace DataLayerAnalyzers.DynamoDB
 
             remainder = rest.Count == 0 ? null : string.Join(" AND ", rest);
             return true;
+        }
+
+        private static readonly HashSet<string> KeyConditionOperators = new HashSet<string> { "EQ", "LE", "LT", "GE", "GT", "BEGINS_WITH", "BETWEEN" };
+
+        /// <summary>
+        /// Splits an inline <c>new Dictionary&lt;string, Condition&gt; { … }</c> scan filter into the key conditions (partition EQ,
+        /// at most one sort-key condition) and the rest (the query filter), keeping each entry as written.
+        /// </summary>
+        private static bool SplitConditionDictionary(ExpressionSyntax dictionary, ScanAnalysis scan, out ExpressionSyntax keyDictionary, out ExpressionSyntax? restDictionary)
+        {
+            keyDictionary = dictionary;
+            restDictionary = null;
+            var keys = scan.Keys!;
+            if (dictionary is not BaseObjectCreationExpressionSyntax { Initializer: { } initializer } creation)
+            {
+                return false;
+            }
+
+            var keyElements = new List<ExpressionSyntax>();
+            var restElements = new List<ExpressionSyntax>();
+            bool partition = false, sort = false;
+            foreach (var element in initializer.Expressions)
+            {
+                LegacyCondition? match = null;
+                foreach (var condition in scan.LegacyConditions)
+                {
+                    if (element.Span.Contains(condition.Syntax.Span))
+                    {
+                        match = condition;
+                    }
+                }
+
+                if (match is not { } found || found.Operator is null)
+                {
+                    return false;
+                }
+
+                if (found.Attribute == keys.PartitionKey && !partition && found.IsEquality)
+                {
+                    partition = true;
+                    keyElements.Add(element);
+                }
+                else if (found.Attribute == keys.PartitionKey)
+                {
+                    return false;
+                }
+                else if (keys.SortKey != null && found.Attribute == keys.SortKey)
+                {
+                    if (sort || !KeyConditionOperators.Contains(found.Operator))
+                    {
+                        return false;
+                    }
+
+                    sort = true;
+                    keyElements.Add(element);
+                }
+                else
+                {
+                    restElements.Add(element);
+                }
+            }
+
+            if (!partition || initializer.Expressions.Count != scan.LegacyConditions.Length)
+            {
+                return false;
+            }
+
+            keyDictionary = WithElements(creation, initializer, keyElements);
+            restDictionary = restElements.Count == 0 ? null : WithElements(creation, initializer, restElements);
+            return true;
+        }
+
+        private static ExpressionSyntax WithElements(BaseObjectCreationExpressionSyntax creation, InitializerExpressionSyntax initializer, List<ExpressionSyntax> elements)
+        {
+            var list = initializer.Expressions;
+            var separator = list.SeparatorCount > 0 ? list.GetSeparator(0) : SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space);
+            var count = elements.Count - 1 + (list.SeparatorCount == list.Count && elements.Count > 0 ? 1 : 0);
+            return creation.WithInitializer(initializer.WithExpressions(SyntaxFactory.SeparatedList(elements, Enumerable.Repeat(separator, System.Math.Max(0, count)))))
+                .WithAdditionalAnnotations(Formatter.Annotation);
         }
 
         private static bool IsSortKeyCondition(ConditionNode node)

@@ -210,5 +210,48 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
                 }
                 """);
         }
+
+        [Fact]
+        public async Task LegacyScanFilterDictionary_FixesWithKeyConditionsAndQueryFilter()
+        {
+            await RunAsync("""
+                class Repo
+                {
+                    async Task<int> Hot(IAmazonDynamoDB client, string id)
+                    {
+                        var response = await [|client.ScanAsync(new ScanRequest
+                        {
+                            TableName = "Devices",
+                            ScanFilter = new Dictionary<string, Condition>
+                            {
+                                { "Temperature", new Condition { ComparisonOperator = ComparisonOperator.GT, AttributeValueList = new List<AttributeValue> { new AttributeValue { N = "30" } } } },
+                                { "DeviceId", new Condition { ComparisonOperator = ComparisonOperator.EQ, AttributeValueList = new List<AttributeValue> { new AttributeValue(id) } } },
+                            },
+                        })|];
+                        return response.Items.Count;
+                    }
+                }
+                """, """
+                class Repo
+                {
+                    async Task<int> Hot(IAmazonDynamoDB client, string id)
+                    {
+                        var response = await client.QueryAsync(new QueryRequest
+                        {
+                            TableName = "Devices",
+                            KeyConditions = new Dictionary<string, Condition>
+                            {
+                                { "DeviceId", new Condition { ComparisonOperator = ComparisonOperator.EQ, AttributeValueList = new List<AttributeValue> { new AttributeValue(id) } } },
+                            },
+                            QueryFilter = new Dictionary<string, Condition>
+                            {
+                                { "Temperature", new Condition { ComparisonOperator = ComparisonOperator.GT, AttributeValueList = new List<AttributeValue> { new AttributeValue { N = "30" } } } },
+                            },
+                        });
+                        return response.Items.Count;
+                    }
+                }
+                """);
+        }
     }
 }

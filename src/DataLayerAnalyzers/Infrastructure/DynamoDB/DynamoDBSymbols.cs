@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -128,11 +129,26 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
 
         public INamedTypeSymbol? IHostedService { get; }
 
-        /// <summary>The symbols, or null when AWSSDK.DynamoDBv2 is not referenced (the rules then register nothing).</summary>
+        /// <summary>
+        /// The symbols, or null when AWSSDK.DynamoDBv2 is not referenced (the rules then register nothing). One instance per
+        /// compilation is shared by the four DynamoDB rules, so the lazily built key-schema index is built at most once.
+        /// </summary>
         public static DynamoDBSymbols? Create(Compilation compilation)
         {
-            var client = compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.IAmazonDynamoDB");
-            return client is null ? null : new DynamoDBSymbols(compilation, client);
+            return Cache.GetValue(compilation, c =>
+            {
+                var client = c.GetTypeByMetadataName("Amazon.DynamoDBv2.IAmazonDynamoDB");
+                return new Holder(client is null ? null : new DynamoDBSymbols(c, client));
+            }).Symbols;
+        }
+
+        private static readonly ConditionalWeakTable<Compilation, Holder> Cache = new ConditionalWeakTable<Compilation, Holder>();
+
+        private sealed class Holder
+        {
+            public Holder(DynamoDBSymbols? symbols) => Symbols = symbols;
+
+            public DynamoDBSymbols? Symbols { get; }
         }
 
         /// <summary>

@@ -37,6 +37,8 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
                         var scanned = await {|#1:client.ScanAsync(new ScanRequest("Devices"))|};
                         var filtered = await [|client.ScanAsync("Devices", new List<string> { "Temperature" })|];
                         var count = (await [|client.QueryAsync(request, CancellationToken.None)|]).Count;
+                        var index = await [|client.QueryAsync(new QueryRequest { TableName = "Devices", IndexName = "ByStatus", KeyConditionExpression = "ErrorStatus = :s AND #ts = :ts" })|];
+                        count += index.Items.Count;
                         return response.Items.Count + scanned.Items.Count + filtered.Items.Count + (count ?? 0);
                     }
                 }
@@ -96,7 +98,8 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
                     async Task<bool> Exists(IAmazonDynamoDB client, string id)
                     {
                         var response = await client.QueryAsync(new QueryRequest { TableName = "Devices", KeyConditionExpression = "DeviceId = :id", Limit = 1 });
-                        return response.Items.Count > 0;
+                        var single = await client.QueryAsync(new QueryRequest { TableName = "Devices", KeyConditionExpression = "DeviceId = :id AND #ts = :ts", ExpressionAttributeNames = new() { ["#ts"] = "Timestamp" } });
+                        return response.Items.Count + single.Items.Count > 0;
                     }
 
                     async Task<int> Paginated(IAmazonDynamoDB client, QueryRequest request)

@@ -407,5 +407,22 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
                 """;
             await test.RunAsync();
         }
+
+        [Fact]
+        public async Task SharedDatalayerTableKeysOption_Reports()
+        {
+            var test = new AnalyzerTest<UseQueryInsteadOfScanAnalyzer> { TestCode = Usings + """
+                class Repo
+                {
+                    async Task<int> Count(IAmazonDynamoDB client)
+                    {
+                        var a = await [|client.ScanAsync(new ScanRequest { TableName = "Ledger", FilterExpression = "AccountId = :a AND Amount > :m" })|];
+                        return a.Items.Count;
+                    }
+                }
+                """ };
+            test.GlobalConfig.Add("dotnet_code_quality.datalayer.table_keys = Ledger:AccountId/TransactionId");
+            await test.RunAsync();
+        }
     }
 }

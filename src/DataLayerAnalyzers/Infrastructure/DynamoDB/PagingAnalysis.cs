@@ -18,7 +18,7 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
     /// <summary>
     /// DLA1003's question: does this Query/Scan read only the first page? Silent whenever the code follows the pages
     /// (reads LastEvaluatedKey, sets ExclusiveStartKey, loops on IsDone, hands back PaginationToken/NextKey), hands the
-    /// response to someone else, or asks for one item (<c>Limit = 1</c>).
+    /// response to someone else, or asks for one item (<c>Limit = 1</c>, or a table Query fixing partition and sort key by equality).
     /// </summary>
     internal static class PagingAnalysis
     {
@@ -57,9 +57,27 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             }
 
             var request = RequestModel.Create(invocation.Arguments[0].Value, cancellationToken);
-            return request != null && request.TryGet("Limit", out var limit)
-                && ValueResolver.TryResolveInt(limit.Value, out var value, out _, cancellationToken) && value == 1;
+            if (request is null)
+            {
+                return false;
+            }
+
+            if (request.TryGet("Limit", out var limit) && ValueResolver.TryResolveInt(limit.Value, out var value, out _, cancellationToken) && value == 1)
+            {
+                return true;
+            }
+
+            // A table Query whose key condition fixes both partition and sort key by equality matches at most one item.
+            return !request.IsSet("IndexName") && request.TryGet("KeyConditionExpression", out var keyCondition)
+                && ValueResolver.TryResolveString(keyCondition.Value, out var text, cancellationToken) && text.IsFullyKnown
+                && ConditionExpressionParser.TryParse(text.Value, out var parsed)
+                && parsed.Kind == ConditionKind.And && parsed.Children.Length == 2
+                && IsEquality(parsed.Children[0]) && IsEquality(parsed.Children[1])
+                && parsed.Children[0].Operands[0].Text != parsed.Children[1].Operands[0].Text;
         }
+
+        private static bool IsEquality(ConditionNode node)
+            => node.Kind == ConditionKind.Comparison && node.Operator == "=" && node.Operands[0].Kind == OperandKind.Path && node.Operands[1].Kind == OperandKind.Value;
 
         private static bool SetsExclusiveStartKey(IOperation use, CancellationToken cancellationToken)
         {

@@ -641,7 +641,9 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             }
 
             LegacyConditions = list.ToImmutable();
-            Verdict = list.Count == 0 && IsEmptyCollection(source) ? ScanFilterVerdict.NoFilter : ScanFilterVerdict.Unknown;
+            // An empty collection passed inline is "no filter"; an empty local may be filled by later Add calls.
+            Verdict = list.Count == 0 && IsEmptyCollection(source) && ValueResolver.Unwrap(conditions) is not ILocalReferenceOperation
+                ? ScanFilterVerdict.NoFilter : ScanFilterVerdict.Unknown;
         }
 
         private static bool IsNull(IOperation value) => ValueResolver.Unwrap(value) is { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation;

@@ -21,10 +21,10 @@ namespace DataLayerAnalyzers.DynamoDB
     /// DLA1001 fix: rewrites the Scan as a Query. Low level: <c>ScanRequest</c> with a <c>FilterExpression</c> becomes a
     /// <c>QueryRequest</c> whose <c>KeyConditionExpression</c> holds the key conditions, the rest stays the filter,
     /// names/values are kept, Segment/TotalSegments are dropped; an inline legacy ScanFilter dictionary is split into
-    /// KeyConditions and QueryFilter. Object persistence: <c>ScanAsync&lt;T&gt;(conditions)</c> becomes
+    /// KeyConditions and QueryFilter (also for the tableName + scanFilter overloads, which become a QueryRequest). Object persistence: <c>ScanAsync&lt;T&gt;(conditions)</c> becomes
     /// <c>QueryAsync&lt;T&gt;(hashKey[, QueryOperator, sortValues][, QueryConfig { QueryFilter }])</c>; with the full primary
     /// key fixed and the result read with FirstOrDefault, a second action loads the item with <c>LoadAsync&lt;T&gt;</c>.
-    /// Not offered for the tableName overloads, the document model, or when the request is built across statements or
+    /// Not offered for a filter dictionary held in a variable, the document model, or when the request is built across statements or
     /// shared; the result is checked to compile before it is offered.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
@@ -74,6 +74,7 @@ namespace DataLayerAnalyzers.DynamoDB
             {
                 DynamoDBReadShape.ClientScanRequest or DynamoDBReadShape.PaginatorScan => RewriteRequest(root, model, invocationSyntax, scan, context.CancellationToken),
                 DynamoDBReadShape.ContextScan => RewriteContextScan(root, invocation, invocationSyntax, scan, context.CancellationToken),
+                DynamoDBReadShape.ClientScanTableName => RewriteTableNameOverload(root, invocation, invocationSyntax, scan),
                 _ => null,
             };
             if (newRoot != null)
@@ -302,10 +303,16 @@ namespace DataLayerAnalyzers.DynamoDB
                 replacements[invocationSyntax] = renamedCall;
             }
 
-            // An explicitly typed response local: ScanResponse → QueryResponse.
+            RenameResponseType(invocationSyntax, declaration, replacements);
+            return root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
+        }
+
+        /// <summary>An explicitly typed response local: ScanResponse → QueryResponse.</summary>
+        private static void RenameResponseType(InvocationExpressionSyntax invocationSyntax, VariableDeclarationSyntax? requestDeclaration, Dictionary<SyntaxNode, SyntaxNode> replacements)
+        {
             var awaited = invocationSyntax.Parent is AwaitExpressionSyntax await ? (SyntaxNode)await : invocationSyntax;
             if (awaited.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax responseDeclaration } }
-                && !responseDeclaration.Type.IsVar && responseDeclaration != declaration)
+                && !responseDeclaration.Type.IsVar && responseDeclaration != requestDeclaration)
             {
                 var renamedResponse = DynamoDBFixSupport.RenameType(responseDeclaration.Type, "ScanResponse", "QueryResponse");
                 if (renamedResponse != null)
@@ -315,8 +322,88 @@ namespace DataLayerAnalyzers.DynamoDB
                     replacements[responseDeclaration] = newResponseDeclaration;
                 }
             }
+        }
 
+        /// <summary>
+        /// <c>client.ScanAsync(tableName, [attributesToGet,] new Dictionary&lt;string, Condition&gt; { … }[, ct])</c> →
+        /// <c>client.QueryAsync(new QueryRequest { TableName, [AttributesToGet,] KeyConditions, [QueryFilter] }[, ct])</c>.
+        /// </summary>
+        private static SyntaxNode? RewriteTableNameOverload(SyntaxNode root, IInvocationOperation invocation, InvocationExpressionSyntax invocationSyntax, ScanAnalysis scan)
+        {
+            ExpressionSyntax? table = null, attributes = null, filter = null, cancellation = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Syntax is not ArgumentSyntax { NameColon: null } syntax)
+                {
+                    if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+                    {
+                        continue;
+                    }
+
+                    return null;
+                }
+
+                switch (argument.Parameter?.Name)
+                {
+                    case "tableName":
+                        table = syntax.Expression;
+                        break;
+                    case "attributesToGet":
+                        attributes = syntax.Expression;
+                        break;
+                    case "scanFilter":
+                        filter = syntax.Expression;
+                        break;
+                    case "cancellationToken":
+                        cancellation = syntax.Expression;
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            if (table is null || filter is null || invocationSyntax.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ScanAsync" }
+                || !SplitConditionDictionary(filter, scan, out var keyDictionary, out var restDictionary))
+            {
+                return null;
+            }
+
+            var members = new List<ExpressionSyntax> { Assign("TableName", table) };
+            if (attributes != null)
+            {
+                members.Add(Assign("AttributesToGet", attributes));
+            }
+
+            members.Add(Assign("KeyConditions", keyDictionary));
+            if (restDictionary != null)
+            {
+                members.Add(Assign("QueryFilter", restDictionary));
+            }
+
+            var request = SyntaxFactory.ObjectCreationExpression(SyntaxFactory.ParseTypeName("Amazon.DynamoDBv2.Model.QueryRequest").WithAdditionalAnnotations(Simplifier.Annotation))
+                .WithInitializer(SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, SyntaxFactory.SeparatedList(members)));
+            var arguments = new List<ArgumentSyntax> { SyntaxFactory.Argument(request) };
+            if (cancellation != null)
+            {
+                arguments.Add(SyntaxFactory.Argument(cancellation.WithoutTrivia()));
+            }
+
+            var renamed = DynamoDBFixSupport.Rename(invocationSyntax, "QueryAsync");
+            if (renamed is null)
+            {
+                return null;
+            }
+
+            var replacements = new Dictionary<SyntaxNode, SyntaxNode>
+            {
+                [invocationSyntax] = renamed.WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments)).WithTriviaFrom(invocationSyntax.ArgumentList))
+                    .WithAdditionalAnnotations(Formatter.Annotation),
+            };
+            RenameResponseType(invocationSyntax, null, replacements);
             return root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
+
+            static ExpressionSyntax Assign(string property, ExpressionSyntax value)
+                => SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(property), value.WithoutTrivia());
         }
 
         /// <summary>Splits the filter into the key condition (partition equality, at most one sort-key condition) and the rest.</summary>

@@ -152,7 +152,8 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
                         var a = await {|DLA1001:client.ScanAsync(request)|};
                         request.Limit = 10;
                         var b = await {|DLA1001:client.ScanAsync(new ScanRequest { TableName = "Devices", FilterExpression = "DeviceId = :id AND attribute_exists(DeviceId)" })|};
-                        var c = await {|DLA1001:client.ScanAsync("Devices", new Dictionary<string, Condition> { { "DeviceId", new Condition { ComparisonOperator = ComparisonOperator.EQ, AttributeValueList = new List<AttributeValue> { new AttributeValue(id) } } } })|};
+                        var legacy = new Dictionary<string, Condition> { { "DeviceId", new Condition { ComparisonOperator = ComparisonOperator.EQ, AttributeValueList = new List<AttributeValue> { new AttributeValue(id) } } } };
+                        var c = await {|DLA1001:client.ScanAsync("Devices", legacy)|};
                         var later = new ScanRequest { TableName = "Devices" };
                         later.FilterExpression = "DeviceId = :id";
                         var d = await {|DLA1001:client.ScanAsync(later)|};
@@ -248,6 +249,41 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
                                 { "Temperature", new Condition { ComparisonOperator = ComparisonOperator.GT, AttributeValueList = new List<AttributeValue> { new AttributeValue { N = "30" } } } },
                             },
                         });
+                        return response.Items.Count;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task TableNameScanFilterOverload_Fixes()
+        {
+            await RunAsync("""
+                class Repo
+                {
+                    async Task<int> Hot(IAmazonDynamoDB client, string id, System.Threading.CancellationToken ct)
+                    {
+                        ScanResponse response = await [|client.ScanAsync("Devices", new List<string> { "Temperature" }, new Dictionary<string, Condition>
+                        {
+                            ["DeviceId"] = new Condition { ComparisonOperator = "EQ", AttributeValueList = new List<AttributeValue> { new AttributeValue(id) } },
+                        }, ct)|];
+                        return response.Items.Count;
+                    }
+                }
+                """, """
+                class Repo
+                {
+                    async Task<int> Hot(IAmazonDynamoDB client, string id, System.Threading.CancellationToken ct)
+                    {
+                        QueryResponse response = await client.QueryAsync(new QueryRequest
+                        {
+                            TableName = "Devices",
+                            AttributesToGet = new List<string> { "Temperature" },
+                            KeyConditions = new Dictionary<string, Condition>
+                            {
+                                ["DeviceId"] = new Condition { ComparisonOperator = "EQ", AttributeValueList = new List<AttributeValue> { new AttributeValue(id) } },
+                            }
+                        }, ct);
                         return response.Items.Count;
                     }
                 }

@@ -24,7 +24,8 @@ namespace DataLayerAnalyzers.DynamoDB
     /// KeyConditions and QueryFilter (also for the tableName + scanFilter overloads, which become a QueryRequest). Object persistence: <c>ScanAsync&lt;T&gt;(conditions)</c> becomes
     /// <c>QueryAsync&lt;T&gt;(hashKey[, QueryOperator, sortValues][, QueryConfig { QueryFilter }])</c>; with the full primary
     /// key fixed and the result read with FirstOrDefault, a second action loads the item with <c>LoadAsync&lt;T&gt;</c>.
-    /// Not offered for a filter dictionary held in a variable, the document model, or when the request is built across statements or
+    /// Document model: a local ScanFilter becomes a QueryFilter and <c>table.Query(new Primitive(hashKey), filter)</c>.
+    /// Not offered for a filter dictionary held in a variable, document-model Expression/config scans, or when the request is built across statements or
     /// shared; the result is checked to compile before it is offered.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
@@ -75,6 +76,7 @@ namespace DataLayerAnalyzers.DynamoDB
                 DynamoDBReadShape.ClientScanRequest or DynamoDBReadShape.PaginatorScan => RewriteRequest(root, model, invocationSyntax, scan, context.CancellationToken),
                 DynamoDBReadShape.ContextScan => RewriteContextScan(root, invocation, invocationSyntax, scan, context.CancellationToken),
                 DynamoDBReadShape.ClientScanTableName => RewriteTableNameOverload(root, invocation, invocationSyntax, scan),
+                DynamoDBReadShape.TableScan => RewriteDocumentScan(root, model, invocation, invocationSyntax, scan, symbols, context.CancellationToken),
                 _ => null,
             };
             if (newRoot != null)
@@ -305,6 +307,120 @@ namespace DataLayerAnalyzers.DynamoDB
 
             RenameResponseType(invocationSyntax, declaration, replacements);
             return root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
+        }
+
+        /// <summary>
+        /// Document model: <c>var filter = new ScanFilter(); filter.AddCondition("DeviceId", ScanOperator.Equal, id); … table.Scan(filter)</c>
+        /// → the filter becomes a <c>QueryFilter</c> without the key condition and the call <c>table.Query(new Primitive(id), filter)</c>.
+        /// Only for a string (or Primitive) key value written as a variable, literal or member, and a filter used nowhere else.
+        /// </summary>
+        private static SyntaxNode? RewriteDocumentScan(SyntaxNode root, SemanticModel model, IInvocationOperation invocation, InvocationExpressionSyntax invocationSyntax,
+            ScanAnalysis scan, DynamoDBSymbols symbols, CancellationToken cancellationToken)
+        {
+            var keys = scan.Keys!;
+            if (invocation.Arguments.Length != 1 || !invocation.Arguments[0].Parameter!.Type.Is(symbols.ScanFilter)
+                || invocationSyntax.ArgumentList.Arguments.Count != 1 || invocationSyntax.ArgumentList.Arguments[0].Expression is not IdentifierNameSyntax filterName
+                || model.GetSymbolInfo(filterName, cancellationToken).Symbol is not ILocalSymbol local || local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: ObjectCreationExpressionSyntax { Initializer: null } filterCreation } declarator
+                || declarator.Parent is not VariableDeclarationSyntax { Variables.Count: 1 } declaration)
+            {
+                return null;
+            }
+
+            var memberNode = invocationSyntax.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax || n is LocalFunctionStatementSyntax || n is AccessorDeclarationSyntax);
+            if (memberNode is null)
+            {
+                return null;
+            }
+
+            // Every use of the filter: AddCondition statements, or this Scan.
+            var conditionStatements = new Dictionary<SyntaxNode, ExpressionStatementSyntax>();
+            foreach (var identifier in memberNode.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (identifier == filterName || identifier.Identifier.ValueText != local.Name
+                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local))
+                {
+                    continue;
+                }
+
+                if (identifier.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddCondition" } access && access.Expression == identifier
+                    && access.Parent is InvocationExpressionSyntax call && call.Parent is ExpressionStatementSyntax statement && call.SpanStart < invocationSyntax.SpanStart)
+                {
+                    conditionStatements[call] = statement;
+                    continue;
+                }
+
+                return null;
+            }
+
+            ExpressionStatementSyntax? keyStatement = null;
+            ExpressionSyntax? keyValue = null;
+            foreach (var condition in scan.LegacyConditions)
+            {
+                if (!conditionStatements.TryGetValue(condition.Syntax, out var statement))
+                {
+                    return null;
+                }
+
+                if (condition.Attribute == keys.PartitionKey && keyStatement is null && condition.IsEquality
+                    && condition.Syntax is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 3 } call)
+                {
+                    keyStatement = statement;
+                    keyValue = call.ArgumentList.Arguments[2].Expression;
+                }
+                else if (condition.Attribute == keys.PartitionKey || condition.Attribute == keys.SortKey)
+                {
+                    return null;
+                }
+            }
+
+            if (keyStatement is null || keyValue is null || conditionStatements.Count != scan.LegacyConditions.Length
+                || keyValue is not (IdentifierNameSyntax or LiteralExpressionSyntax or MemberAccessExpressionSyntax))
+            {
+                return null;
+            }
+
+            var valueType = model.GetTypeInfo(keyValue, cancellationToken).Type;
+            ExpressionSyntax hashKey;
+            if (valueType?.SpecialType == SpecialType.System_String)
+            {
+                hashKey = SyntaxFactory.ObjectCreationExpression(SyntaxFactory.ParseTypeName("Amazon.DynamoDBv2.DocumentModel.Primitive").WithAdditionalAnnotations(Simplifier.Annotation))
+                    .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(keyValue.WithoutTrivia()))));
+            }
+            else if (valueType?.Name == "Primitive")
+            {
+                hashKey = keyValue.WithoutTrivia();
+            }
+            else
+            {
+                return null;
+            }
+
+            var renamedCall = DynamoDBFixSupport.Rename(invocationSyntax, "Query");
+            var renamedCreation = DynamoDBFixSupport.RenameType(filterCreation.Type, "ScanFilter", "QueryFilter");
+            if (renamedCall is null || renamedCreation is null)
+            {
+                return null;
+            }
+
+            var newDeclaration = declaration.ReplaceNode(filterCreation, filterCreation.WithType(renamedCreation));
+            if (!declaration.Type.IsVar)
+            {
+                var renamedType = DynamoDBFixSupport.RenameType(declaration.Type, "ScanFilter", "QueryFilter");
+                if (renamedType is null)
+                {
+                    return null;
+                }
+
+                newDeclaration = newDeclaration.WithType(renamedType);
+            }
+
+            var newCall = renamedCall.WithArgumentList(renamedCall.ArgumentList.WithArguments(
+                SyntaxFactory.SeparatedList(new[] { SyntaxFactory.Argument(hashKey), invocationSyntax.ArgumentList.Arguments[0] })));
+            var edited = root.TrackNodes(declaration, keyStatement, invocationSyntax);
+            edited = edited.ReplaceNode(edited.GetCurrentNode(invocationSyntax)!, newCall);
+            edited = edited.ReplaceNode(edited.GetCurrentNode(declaration)!, newDeclaration);
+            return edited.RemoveNode(edited.GetCurrentNode(keyStatement)!, SyntaxRemoveOptions.KeepNoTrivia);
         }
 
         /// <summary>An explicitly typed response local: ScanResponse → QueryResponse.</summary>

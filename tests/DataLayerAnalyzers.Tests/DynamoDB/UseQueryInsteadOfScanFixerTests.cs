@@ -146,14 +146,18 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
             const string source = """
                 class Repo
                 {
-                    async Task<int> Hot(IAmazonDynamoDB client, ITable table, string id)
+                    async Task<int> Hot(IAmazonDynamoDB client, string id)
                     {
+                        var table = new TableBuilder(client, "Devices").Build();
                         var request = new ScanRequest { TableName = "Devices", FilterExpression = "DeviceId = :id" };
                         var a = await {|DLA1001:client.ScanAsync(request)|};
                         request.Limit = 10;
                         var b = await {|DLA1001:client.ScanAsync(new ScanRequest { TableName = "Devices", FilterExpression = "DeviceId = :id AND attribute_exists(DeviceId)" })|};
                         var legacy = new Dictionary<string, Condition> { { "DeviceId", new Condition { ComparisonOperator = ComparisonOperator.EQ, AttributeValueList = new List<AttributeValue> { new AttributeValue(id) } } } };
                         var c = await {|DLA1001:client.ScanAsync("Devices", legacy)|};
+                        var shared = new ScanFilter();
+                        shared.AddCondition("DeviceId", ScanOperator.Equal, 42);
+                        var e = await {|DLA1001:table.Scan(shared)|}.GetRemainingAsync();
                         var later = new ScanRequest { TableName = "Devices" };
                         later.FilterExpression = "DeviceId = :id";
                         var d = await {|DLA1001:client.ScanAsync(later)|};
@@ -285,6 +289,37 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
                             }
                         }, ct);
                         return response.Items.Count;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task DocumentModelScanFilter_FixesWithQueryFilter()
+        {
+            await RunAsync("""
+                class Repo
+                {
+                    async Task<int> Hot(IAmazonDynamoDB client, string id)
+                    {
+                        var table = new TableBuilder(client, "Devices").Build();
+                        var filter = new ScanFilter();
+                        filter.AddCondition("DeviceId", ScanOperator.Equal, id);
+                        filter.AddCondition("Temperature", ScanOperator.GreaterThan, 30);
+                        var documents = await [|table.Scan(filter)|].GetRemainingAsync();
+                        return documents.Count;
+                    }
+                }
+                """, """
+                class Repo
+                {
+                    async Task<int> Hot(IAmazonDynamoDB client, string id)
+                    {
+                        var table = new TableBuilder(client, "Devices").Build();
+                        var filter = new QueryFilter();
+                        filter.AddCondition("Temperature", ScanOperator.GreaterThan, 30);
+                        var documents = await table.Query(new Primitive(id), filter).GetRemainingAsync();
+                        return documents.Count;
                     }
                 }
                 """);

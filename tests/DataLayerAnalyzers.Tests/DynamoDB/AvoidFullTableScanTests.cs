@@ -124,8 +124,11 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
                         while (!stoppingToken.IsCancellationRequested)
                         {
                             var page = await _client.ScanAsync(new ScanRequest { TableName = "Devices" }, stoppingToken);
+                            await SweepAsync();
                             await Task.Delay(1000, stoppingToken);
                         }
+
+                        async Task SweepAsync() => await _client.ScanAsync(new ScanRequest("Devices"), stoppingToken);
                     }
                 }
 

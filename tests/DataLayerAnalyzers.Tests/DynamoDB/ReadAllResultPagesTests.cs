@@ -220,6 +220,43 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
         }
 
         [Fact]
+        public async Task V3SearchClasses_Fixes()
+        {
+            const string source = """
+                using System.Threading.Tasks;
+                using Amazon.DynamoDBv2;
+                using Amazon.DynamoDBv2.DataModel;
+                using Amazon.DynamoDBv2.DocumentModel;
+
+                public class Reading { [DynamoDBHashKey] public string DeviceId { get; set; } = ""; }
+
+                class Repo
+                {
+                    async Task<int> Count(IAmazonDynamoDB client, IDynamoDBContext context, Table table, string id)
+                    {
+                        var documents = await [|table.Scan(new ScanFilter()).GetNextSetAsync()|];
+                        var readings = await [|context.QueryAsync<Reading>(id).GetNextSetAsync()|];
+                        var response = await [|client.QueryAsync(new Amazon.DynamoDBv2.Model.QueryRequest { TableName = "Devices" })|];
+                        return documents.Count + readings.Count + response.Items.Count;
+                    }
+                }
+                """;
+            var test = new CodeFixTest<ReadAllResultPagesAnalyzer, ReadAllResultPagesFixer>
+            {
+                References = ReferenceSet.FrameworkOnly,
+                CodeActionEquivalenceKey = ReadAllResultPagesFixer.EquivalenceKey,
+            };
+            test.Sources.Add(source);
+            test.Sources.Add(V3Surface.Source);
+
+            // v3 before 3.5 has no paginators: the low-level call keeps its diagnostic and gets no fix.
+            test.FixedSources.Add(source.Replace("[|table.Scan(new ScanFilter()).GetNextSetAsync()|]", "table.Scan(new ScanFilter()).GetRemainingAsync()")
+                .Replace("[|context.QueryAsync<Reading>(id).GetNextSetAsync()|]", "context.QueryAsync<Reading>(id).GetRemainingAsync()"));
+            test.FixedSources.Add(V3Surface.Source);
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task HalfTypedCode_NoDiagnostic()
         {
             var test = new AnalyzerTest<ReadAllResultPagesAnalyzer> { AllowCompilerErrors = true };

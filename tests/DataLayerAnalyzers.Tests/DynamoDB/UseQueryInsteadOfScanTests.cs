@@ -385,6 +385,36 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
         }
 
         [Fact]
+        public async Task V3Shapes_Reports()
+        {
+            var test = new AnalyzerTest<UseQueryInsteadOfScanAnalyzer> { References = ReferenceSet.FrameworkOnly };
+            test.Sources.Add("""
+                using System.Threading.Tasks;
+                using Amazon.DynamoDBv2;
+                using Amazon.DynamoDBv2.DataModel;
+                using Amazon.DynamoDBv2.DocumentModel;
+
+                [DynamoDBTable("Devices")]
+                public class Reading { [DynamoDBHashKey] public string DeviceId { get; set; } = ""; public double Temperature { get; set; } }
+
+                class Repo
+                {
+                    async Task<int> Count(IAmazonDynamoDB client, IDynamoDBContext context, string id)
+                    {
+                        var readings = await [|context.ScanAsync<Reading>(new[] { new ScanCondition("DeviceId", ScanOperator.Equal, id) })|].GetRemainingAsync();
+                        var filter = new ScanFilter();
+                        filter.AddCondition("DeviceId", ScanOperator.Equal, id);
+                        var documents = await [|Table.LoadTable(client, "Devices").Scan(filter)|].GetRemainingAsync();
+                        var other = await context.ScanAsync<Reading>(new[] { new ScanCondition("Temperature", ScanOperator.GreaterThan, 30) }).GetRemainingAsync();
+                        return readings.Count + documents.Count + other.Count;
+                    }
+                }
+                """);
+            test.Sources.Add(V3Surface.Source);
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task HalfTypedCode_NoDiagnostic()
         {
             var test = new AnalyzerTest<UseQueryInsteadOfScanAnalyzer> { AllowCompilerErrors = true };

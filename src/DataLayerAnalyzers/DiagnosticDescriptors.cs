@@ -30,7 +30,7 @@ namespace DataLayerAnalyzers
         public static readonly DiagnosticDescriptor ReadAllResultPages = Create(
             RuleIdentifiers.ReadAllResultPages,
             "Read all result pages",
-            "Only the first page of this {0} is read: follow LastEvaluatedKey or use a paginator so no items are silently missed",
+            "Only the first page of this {0} is read: {1} so no items are silently missed",
             Categories.Reliability, DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor HandleUnprocessedBatchItems = Create(

@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using DataLayerAnalyzers.Infrastructure.DynamoDB;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DataLayerAnalyzers.DynamoDB
+{
+    /// <summary>DLA1002: a Scan on a request path reads (and bills) the whole table whatever its filter returns.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class AvoidFullTableScanAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.AvoidFullTableScan);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var symbols = DynamoDBSymbols.Create(start.Compilation);
+                if (symbols is null)
+                {
+                    return;
+                }
+
+                start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, DynamoDBSymbols symbols)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (symbols.ClassifyScan(invocation.TargetMethod) == DynamoDBReadShape.None || ScanContext.IsStartupOrBackground(context.ContainingSymbol, symbols))
+            {
+                return;
+            }
+
+            var scan = ScanAnalysis.Analyze(invocation, symbols, context.Options, context.CancellationToken);
+            if (scan is null || scan.IsParallel || scan.Verdict == ScanFilterVerdict.KeyEquality)
+            {
+                return;
+            }
+
+            var reason = scan.Verdict switch
+            {
+                ScanFilterVerdict.NoFilter => "it has no filter",
+                ScanFilterVerdict.NonKey => "its filter is on non-key attributes and is applied after the items are read",
+                ScanFilterVerdict.KeyNotEquality => "its condition on the partition key is not an equality every result must meet",
+                _ => "a filter is applied only after the items are read",
+            };
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AvoidFullTableScan, invocation.Syntax.GetLocation(), reason));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using DataLayerAnalyzers.Infrastructure.DynamoDB;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DataLayerAnalyzers.DynamoDB
+{
+    /// <summary>DLA1004: BatchWriteItem/BatchGetItem responses whose UnprocessedItems/UnprocessedKeys are never read.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class HandleUnprocessedBatchItemsAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.HandleUnprocessedBatchItems);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var symbols = DynamoDBSymbols.Create(start.Compilation);
+                if (symbols is null)
+                {
+                    return;
+                }
+
+                start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, DynamoDBSymbols symbols)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            string member, operation;
+            switch (method.Name)
+            {
+                case "BatchWriteItemAsync" or "BatchWriteItem":
+                    member = "UnprocessedItems";
+                    operation = "BatchWriteItem";
+                    break;
+                case "BatchGetItemAsync" or "BatchGetItem":
+                    member = "UnprocessedKeys";
+                    operation = "BatchGetItem";
+                    break;
+                default:
+                    return;
+            }
+
+            if (!symbols.IsClientMethod(method))
+            {
+                return;
+            }
+
+            var usage = ResponseUsage.Analyze(invocation, context.CancellationToken);
+            if (usage.Kind == ResponseUsageKind.Escapes || usage.MembersRead.Contains(member))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HandleUnprocessedBatchItems, invocation.Syntax.GetLocation(), member, operation));
+        }
+    }
+}

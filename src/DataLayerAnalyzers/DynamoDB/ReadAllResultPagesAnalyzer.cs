@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using DataLayerAnalyzers.Infrastructure.DynamoDB;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DataLayerAnalyzers.DynamoDB
+{
+    /// <summary>DLA1003: a Query/Scan whose first page is used as if it were the whole result.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ReadAllResultPagesAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.ReadAllResultPages);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var symbols = DynamoDBSymbols.Create(start.Compilation);
+                if (symbols is null)
+                {
+                    return;
+                }
+
+                start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, DynamoDBSymbols symbols)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            switch (PagingAnalysis.Analyze(invocation, symbols, out _, context.CancellationToken))
+            {
+                case PagingShape.FirstResponseOnly:
+                    var operation = invocation.TargetMethod.Name.StartsWith("Query", System.StringComparison.Ordinal) ? "Query" : "Scan";
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ReadAllResultPages, invocation.Syntax.GetLocation(), operation,
+                        "follow LastEvaluatedKey until it is null or empty, or use the paginator"));
+                    break;
+                case PagingShape.SingleNextSet:
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ReadAllResultPages, invocation.Syntax.GetLocation(), "search",
+                        "loop until IsDone, call GetRemainingAsync, or hand PaginationToken back to the caller"));
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using BenchmarkDotNet.Columns;
+using Microsoft.CodeAnalysis;
+
+namespace DataLayerAnalyzers.Benchmarks
+{
+    /// <summary>
+    /// <c>dotnet run -c Release --project benchmarks/DataLayerAnalyzers.Benchmarks -- [--quick | --check] [BenchmarkDotNet args]</c>.
+    /// --quick: 1 warm-up and 3 measured runs per case (a few minutes on 2 cores); without it 2 warm-ups and 10 runs.
+    /// --check: generates both code bases once, prints their size, compiler errors and what each rule reports, no timing.
+    /// </summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            if (args.Contains("--check"))
+            {
+                return Check();
+            }
+
+            var quick = args.Contains("--quick");
+            var rest = args.Where(a => a != "--quick").ToArray();
+            var job = Job.Default
+                .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithInvocationCount(1)
+                .WithUnrollFactor(1)
+                .WithLaunchCount(1)
+                .WithWarmupCount(quick ? 1 : 2)
+                .WithIterationCount(quick ? 3 : 10)
+                .WithId(quick ? "Quick" : "Full");
+            var config = DefaultConfig.Instance
+                .AddJob(job)
+                .AddDiagnoser(MemoryDiagnoser.Default)
+                .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Value))
+                .WithOptions(ConfigOptions.JoinSummary);
+
+            Console.WriteLine($"Analyzers measured: {CodeBase.Analyzers.Length} ({string.Join(", ", CodeBase.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal))})");
+            var summaries = BenchmarkSwitcher.FromTypes(new[] { typeof(AnalyzerCostBenchmarks) }).Run(rest.Length == 0 ? new[] { "--filter", "*" } : rest, config);
+            foreach (var summary in summaries)
+            {
+                PrintRatios(summary);
+            }
+
+            return 0;
+        }
+
+        private static void PrintRatios(Summary summary)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Analyzer cost relative to plain compilation (mean times):");
+            foreach (var group in summary.Reports.Where(r => r.ResultStatistics != null)
+                         .GroupBy(r => r.BenchmarkCase.Parameters["CodeBase"]?.ToString() ?? "?"))
+            {
+                var plain = group.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == nameof(AnalyzerCostBenchmarks.Compile));
+                var analyzed = group.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == nameof(AnalyzerCostBenchmarks.CompileWithAnalyzers));
+                if (plain == null || analyzed == null)
+                {
+                    continue;
+                }
+
+                var compileMs = plain.ResultStatistics!.Mean / 1e6;
+                var analyzedMs = analyzed.ResultStatistics!.Mean / 1e6;
+                Console.WriteLine(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "  {0,-14} compile {1,9:N0} ms   with analyzers {2,9:N0} ms   ratio {3:0.00}   analyzer share {4:+0.0;-0.0} % of compile time",
+                    group.Key, compileMs, analyzedMs, analyzedMs / compileMs, (analyzedMs / compileMs - 1) * 100));
+            }
+        }
+
+        private static int Check()
+        {
+            var failed = false;
+            Console.WriteLine($"Analyzers: {CodeBase.Analyzers.Length}");
+            foreach (var kind in new[] { CodeBaseKind.DataLayer, CodeBaseKind.NoDataLibrary })
+            {
+                var codeBase = CodeBase.Create(kind);
+                var errors = codeBase.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                Console.WriteLine($"{kind}: {codeBase.Files} files, {codeBase.Lines:N0} lines, {errors.Count} compiler errors");
+                foreach (var error in errors.Take(15))
+                {
+                    Console.WriteLine("  " + error);
+                }
+
+                failed |= errors.Count > 0;
+                var all = codeBase.CompileWithAnalyzersAsync().GetAwaiter().GetResult();
+                foreach (var group in all.Where(d => d.Id.StartsWith("DLA", StringComparison.Ordinal) || d.Id == "AD0001").GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    Console.WriteLine($"  {group.Key}: {group.Count()}");
+                    if (group.Key == "AD0001")
+                    {
+                        failed = true;
+                        Console.WriteLine("    " + group.First());
+                    }
+                }
+            }
+
+            return failed ? 1 : 0;
+        }
+    }
+}

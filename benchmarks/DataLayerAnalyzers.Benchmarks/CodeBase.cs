@@ -95,6 +95,29 @@ namespace DataLayerAnalyzers.Benchmarks
             return await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>The diagnostics, and the time each analyzer took (summed over threads), from one run with execution-time logging.</summary>
+        public async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<(string Analyzer, TimeSpan Time)> Times)> ProfileAnalyzersAsync(CancellationToken cancellationToken = default)
+        {
+            var compilation = CreateCompilation();
+            if (Analyzers.IsEmpty)
+            {
+                return (compilation.GetDiagnostics(cancellationToken), Array.Empty<(string, TimeSpan)>());
+            }
+
+            var withAnalyzers = compilation.WithAnalyzers(
+                Analyzers,
+                new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+            var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            var times = new List<(string, TimeSpan)>();
+            foreach (var analyzer in Analyzers)
+            {
+                var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false);
+                times.Add((analyzer.GetType().Name, telemetry.ExecutionTime));
+            }
+
+            return (diagnostics, times);
+        }
+
         private static ImmutableArray<MetadataReference> LoadReferences(bool includeDataLibraries)
         {
             var tpa = (string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty;

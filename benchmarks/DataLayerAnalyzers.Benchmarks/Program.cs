@@ -17,7 +17,8 @@ namespace DataLayerAnalyzers.Benchmarks
     /// --quick: 1 warm-up and 3 measured runs per case (a few minutes on 2 cores); without it 2 warm-ups and 10 runs.
     /// --paired: plain and analyzed compilations timed back to back in alternating order (4 rounds with --quick, else 10),
     /// the ratio taken per pair: the measurement to trust on a machine shared with other work.
-    /// --check: generates both code bases once, prints their size, compiler errors and what each rule reports, no timing.
+    /// --check: generates both code bases once, prints their size, compiler errors, what each rule reports and the time
+    /// each analyzer took (Roslyn's execution-time log, summed over threads).
     /// </summary>
     public static class Program
     {
@@ -102,7 +103,12 @@ namespace DataLayerAnalyzers.Benchmarks
                 }
 
                 failed |= errors.Count > 0;
-                var all = codeBase.CompileWithAnalyzersAsync().GetAwaiter().GetResult();
+                var (all, times) = codeBase.ProfileAnalyzersAsync().GetAwaiter().GetResult();
+                foreach (var (analyzer, time) in times.OrderByDescending(t => t.Time))
+                {
+                    Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-48} {1,8:N0} ms", analyzer, time.TotalMilliseconds));
+                }
+
                 foreach (var group in all.Where(d => d.Id.StartsWith("DLA", StringComparison.Ordinal) || d.Id == "AD0001").GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
                 {
                     Console.WriteLine($"  {group.Key}: {group.Count()}");

@@ -118,6 +118,16 @@ namespace DataLayerAnalyzers.Benchmarks
             return (result.GetAllDiagnostics().AddRange(exceptions), times);
         }
 
+        /// <summary>The control: the same path with one analyzer that looks at every invocation and reports nothing.</summary>
+        public Task<ImmutableArray<Diagnostic>> CompileWithEmptyAnalyzerAsync(CancellationToken cancellationToken = default)
+        {
+            return CreateCompilation()
+                .WithAnalyzers(
+                    ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationAnalyzer()),
+                    new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
+                .GetAllDiagnosticsAsync(cancellationToken);
+        }
+
         private static ImmutableArray<MetadataReference> LoadReferences(bool includeDataLibraries)
         {
             var tpa = (string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty;

@@ -71,9 +71,18 @@ namespace DataLayerAnalyzers.Benchmarks
             {
                 var plain = group.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == nameof(AnalyzerCostBenchmarks.Compile));
                 var analyzed = group.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == nameof(AnalyzerCostBenchmarks.CompileWithAnalyzers));
+                var control = group.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == nameof(AnalyzerCostBenchmarks.CompileWithEmptyAnalyzer));
                 if (plain == null || analyzed == null)
                 {
                     continue;
+                }
+
+                if (control != null)
+                {
+                    Console.WriteLine(string.Format(
+                        CultureInfo.InvariantCulture,
+                        "  {0,-14} control: empty operation analyzer, median ratio {1:0.00}",
+                        group.Key, control.ResultStatistics!.Median / plain.ResultStatistics!.Median));
                 }
 
                 foreach (var (label, pick) in new (string, Func<BenchmarkDotNet.Mathematics.Statistics, double>)[] { ("min", s => s.Min), ("median", s => s.Median), ("mean", s => s.Mean) })

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DataLayerAnalyzers.Benchmarks
+{
+    /// <summary>
+    /// A generated code base, parsed once, with the references it compiles against. Each measurement builds a fresh
+    /// <see cref="CSharpCompilation"/> from the parsed trees, so nothing bound in one run is reused by the next.
+    /// </summary>
+    public sealed class CodeBase
+    {
+        private static readonly string[] NotReferenced =
+        {
+            "Microsoft.CodeAnalysis", "DataLayerAnalyzers", "BenchmarkDotNet", "Perfolizer", "Iced", "Microsoft.Diagnostics",
+            "Microsoft.DotNet.PlatformAbstractions", "CommandLine", "Gee.External.Capstone", "Humanizer", "System.Composition",
+        };
+
+        private static readonly string[] DataLibraries =
+        {
+            "AWSSDK", "Npgsql", "Microsoft.Data.SqlClient", "Microsoft.EntityFrameworkCore", "Microsoft.Extensions",
+            "Microsoft.AspNetCore", "System.Data.SqlClient", "Microsoft.Identity", "Azure",
+        };
+
+        private readonly ImmutableArray<SyntaxTree> _trees;
+        private readonly ImmutableArray<MetadataReference> _references;
+        private readonly CSharpCompilationOptions _options;
+        private readonly AnalyzerOptions _analyzerOptions;
+
+        private CodeBase(CodeBaseKind kind, int targetLines)
+        {
+            Kind = kind;
+            var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+            var files = CodeBaseGenerator.Generate(kind, targetLines);
+            _trees = files.Select(f => CSharpSyntaxTree.ParseText(SourceText.From(f.Text, Encoding.UTF8), parseOptions, f.Path)).ToImmutableArray();
+            Lines = files.Sum(f => CodeBaseGenerator.CountLines(f.Text));
+            _references = LoadReferences(includeDataLibraries: kind == CodeBaseKind.DataLayer);
+
+            // Every rule of the package on, including the ones disabled by default.
+            var forced = Analyzers.SelectMany(a => a.SupportedDiagnostics)
+                .Select(d => d.Id).Distinct()
+                .Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Warn));
+            _options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: true)
+                .WithSpecificDiagnosticOptions(forced);
+            var additional = CodeBaseGenerator.ConfigurationFiles(kind).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
+            _analyzerOptions = new AnalyzerOptions(additional);
+        }
+
+        /// <summary>Every analyzer of the DataLayerAnalyzers assembly, found by reflection so new rules are measured too.</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = typeof(DiagnosticDescriptors).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) != null)
+            .Where(t => t.GetCustomAttribute<DiagnosticAnalyzerAttribute>()?.Languages.Contains(LanguageNames.CSharp) == true)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+        public CodeBaseKind Kind { get; }
+
+        public int Lines { get; }
+
+        public int Files => _trees.Length;
+
+        public static CodeBase Create(CodeBaseKind kind, int targetLines = CodeBaseGenerator.DefaultLines) => new(kind, targetLines);
+
+        public CSharpCompilation CreateCompilation() =>
+            CSharpCompilation.Create("Generated" + Kind, _trees, _references, _options);
+
+        /// <summary>(a) and the baseline of (c): what the compiler reports, without analyzers.</summary>
+        public ImmutableArray<Diagnostic> Compile(CancellationToken cancellationToken = default) =>
+            CreateCompilation().GetDiagnostics(cancellationToken);
+
+        /// <summary>(b) and (c): the compiler's diagnostics plus every analyzer of the package, as a build runs them.</summary>
+        public async Task<ImmutableArray<Diagnostic>> CompileWithAnalyzersAsync(CancellationToken cancellationToken = default)
+        {
+            var compilation = CreateCompilation();
+            if (Analyzers.IsEmpty)
+            {
+                // Roslyn refuses an empty analyzer set; with no analyzers the cost is the compilation's.
+                return compilation.GetDiagnostics(cancellationToken);
+            }
+
+            var withAnalyzers = compilation.WithAnalyzers(
+                Analyzers,
+                new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+            return await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// One run with Roslyn's execution-time log: the analyzers' diagnostics (analyzer exceptions as AD0001) and the
+        /// time each analyzer spent in its callbacks, summed over threads.
+        /// </summary>
+        public async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<(string Analyzer, TimeSpan Time)> Times)> ProfileAnalyzersAsync(CancellationToken cancellationToken = default)
+        {
+            var compilation = CreateCompilation();
+            if (Analyzers.IsEmpty)
+            {
+                return (ImmutableArray<Diagnostic>.Empty, Array.Empty<(string, TimeSpan)>());
+            }
+
+            var exceptions = new System.Collections.Concurrent.ConcurrentBag<Diagnostic>();
+            var withAnalyzers = compilation.WithAnalyzers(
+                Analyzers,
+                new CompilationWithAnalyzersOptions(_analyzerOptions, (exception, analyzer, diagnostic) => exceptions.Add(diagnostic), concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+            var result = await withAnalyzers.GetAnalysisResultAsync(cancellationToken).ConfigureAwait(false);
+            var times = result.AnalyzerTelemetryInfo
+                .Select(pair => (pair.Key.GetType().Name, pair.Value.ExecutionTime))
+                .ToList();
+            return (result.GetAllDiagnostics().AddRange(exceptions), times);
+        }
+
+        /// <summary>The control: the same path with one analyzer that looks at every invocation and reports nothing.</summary>
+        public Task<ImmutableArray<Diagnostic>> CompileWithEmptyAnalyzerAsync(CancellationToken cancellationToken = default)
+        {
+            return CreateCompilation()
+                .WithAnalyzers(
+                    ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationAnalyzer()),
+                    new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
+                .GetAllDiagnosticsAsync(cancellationToken);
+        }
+
+        private static ImmutableArray<MetadataReference> LoadReferences(bool includeDataLibraries)
+        {
+            var tpa = (string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty;
+            var result = ImmutableArray.CreateBuilder<MetadataReference>();
+            foreach (var path in tpa.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var name = Path.GetFileNameWithoutExtension(path);
+                if (NotReferenced.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                if (!includeDataLibraries && DataLibraries.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                result.Add(MetadataReference.CreateFromFile(path));
+            }
+
+            return result.ToImmutable();
+        }
+
+        private sealed class InMemoryAdditionalText : AdditionalText
+        {
+            private readonly SourceText _text;
+
+            public InMemoryAdditionalText(string path, string text)
+            {
+                Path = path;
+                _text = SourceText.From(text, Encoding.UTF8);
+            }
+
+            public override string Path { get; }
+
+            public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DataLayerAnalyzers.Benchmarks
+{
+    /// <summary>
+    /// The control: an analyzer that asks for every invocation and does nothing with it. What it costs is Roslyn's own
+    /// price for running any operation-based analyzer (the analyzer driver, the compilation event queue, the operation
+    /// trees); the SDK's built-in code-analysis rules already pay it in most projects.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Never = new(
+            "BENCH0001", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterOperationAction(static _ => { }, OperationKind.Invocation);
+        }
+    }
+}

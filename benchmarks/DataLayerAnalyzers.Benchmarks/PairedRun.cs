@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+
+namespace DataLayerAnalyzers.Benchmarks
+{
+    /// <summary>
+    /// A measurement that holds up on a shared machine: plain compilation and compilation with the analyzers are
+    /// timed back to back in alternating order, round after round, so a burst of load from other processes hits
+    /// both sides of a pair alike. The ratio is taken per pair and the median of the pairs is reported.
+    /// </summary>
+    public static class PairedRun
+    {
+        public static void Run(int rounds)
+        {
+            Console.WriteLine($"Paired run: {rounds} rounds per code base, {CodeBase.Analyzers.Length} analyzers, {Environment.ProcessorCount} logical cores");
+            foreach (var kind in new[] { CodeBaseKind.DataLayer, CodeBaseKind.NoDataLibrary })
+            {
+                var codeBase = CodeBase.Create(kind);
+
+                // Warm-up: JIT, metadata of the references, analyzer initialization.
+                codeBase.Compile();
+                codeBase.CompileWithAnalyzersAsync().GetAwaiter().GetResult();
+
+                codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult();
+                var plain = new List<double>();
+                var analyzed = new List<double>();
+                var control = new List<double>();
+                for (var round = 0; round < rounds; round++)
+                {
+                    // ABBA order: neither side always runs first.
+                    if (round % 2 == 0)
+                    {
+                        plain.Add(Time(() => codeBase.Compile()));
+                        control.Add(Time(() => codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult()));
+                        analyzed.Add(Time(() => codeBase.CompileWithAnalyzersAsync().GetAwaiter().GetResult()));
+                    }
+                    else
+                    {
+                        analyzed.Add(Time(() => codeBase.CompileWithAnalyzersAsync().GetAwaiter().GetResult()));
+                        control.Add(Time(() => codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult()));
+                        plain.Add(Time(() => codeBase.Compile()));
+                    }
+                }
+
+                var ratios = plain.Zip(analyzed, (p, a) => a / p).ToList();
+                var controlRatios = plain.Zip(control, (p, c) => c / p).ToList();
+                Console.WriteLine(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "  {0,-14} {1} files, {2:N0} lines: compile median {3:N0} ms (min {4:N0}), with analyzers median {5:N0} ms (min {6:N0}); ratio per pair: median {7:0.00}, min {8:0.00}, max {9:0.00}",
+                    kind, codeBase.Files, codeBase.Lines, Median(plain), plain.Min(), Median(analyzed), analyzed.Min(), Median(ratios), ratios.Min(), ratios.Max()));
+                Console.WriteLine(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "  {0,-14} control (empty operation analyzer): median {1:N0} ms (min {2:N0}); ratio per pair: median {3:0.00}, min {4:0.00}, max {5:0.00}",
+                    kind, Median(control), control.Min(), Median(controlRatios), controlRatios.Min(), controlRatios.Max()));
+            }
+        }
+
+        private static double Time(Action action)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            var stopwatch = Stopwatch.StartNew();
+            action();
+            return stopwatch.Elapsed.TotalMilliseconds;
+        }
+
+        private static double Median(List<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToList();
+            var middle = sorted.Count / 2;
+            return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        }
+    }
+}

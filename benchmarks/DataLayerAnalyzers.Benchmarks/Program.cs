@@ -1,0 +1,135 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using BenchmarkDotNet.Columns;
+using Microsoft.CodeAnalysis;
+
+namespace DataLayerAnalyzers.Benchmarks
+{
+    /// <summary>
+    /// <c>dotnet run -c Release --project benchmarks/DataLayerAnalyzers.Benchmarks -- [--quick | --check] [BenchmarkDotNet args]</c>.
+    /// --quick: 1 warm-up and 3 measured runs per case (a few minutes on 2 cores); without it 2 warm-ups and 10 runs.
+    /// --paired: plain and analyzed compilations timed back to back in alternating order (4 rounds with --quick, else 10),
+    /// the ratio taken per pair: the measurement to trust on a machine shared with other work.
+    /// --check: generates both code bases once, prints their size, compiler errors, what each rule reports and the time
+    /// each analyzer took (Roslyn's execution-time log, summed over threads).
+    /// </summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            if (args.Contains("--check"))
+            {
+                return Check();
+            }
+
+            var quick = args.Contains("--quick");
+            if (args.Contains("--paired"))
+            {
+                PairedRun.Run(quick ? 4 : 10);
+                return 0;
+            }
+
+            var rest = args.Where(a => a != "--quick").ToArray();
+            var job = Job.Default
+                .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithInvocationCount(1)
+                .WithUnrollFactor(1)
+                .WithLaunchCount(1)
+                .WithWarmupCount(quick ? 1 : 2)
+                .WithIterationCount(quick ? 3 : 10)
+                .WithId(quick ? "Quick" : "Full");
+            var config = DefaultConfig.Instance
+                .AddJob(job)
+                .AddDiagnoser(MemoryDiagnoser.Default)
+                .AddColumn(StatisticColumn.Min, StatisticColumn.Median)
+                .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Value))
+                .WithOptions(ConfigOptions.JoinSummary);
+
+            Console.WriteLine($"Analyzers measured: {CodeBase.Analyzers.Length} ({string.Join(", ", CodeBase.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal))})");
+            var summaries = BenchmarkSwitcher.FromTypes(new[] { typeof(AnalyzerCostBenchmarks) }).Run(rest.Length == 0 ? new[] { "--filter", "*" } : rest, config);
+            foreach (var summary in summaries)
+            {
+                PrintRatios(summary);
+            }
+
+            return 0;
+        }
+
+        private static void PrintRatios(Summary summary)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Analyzer cost relative to plain compilation. The minimum is the least disturbed by other load on the machine:");
+            foreach (var group in summary.Reports.Where(r => r.ResultStatistics != null)
+                         .GroupBy(r => r.BenchmarkCase.Parameters["CodeBase"]?.ToString() ?? "?"))
+            {
+                var plain = group.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == nameof(AnalyzerCostBenchmarks.Compile));
+                var analyzed = group.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == nameof(AnalyzerCostBenchmarks.CompileWithAnalyzers));
+                var control = group.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == nameof(AnalyzerCostBenchmarks.CompileWithEmptyAnalyzer));
+                if (plain == null || analyzed == null)
+                {
+                    continue;
+                }
+
+                if (control != null)
+                {
+                    Console.WriteLine(string.Format(
+                        CultureInfo.InvariantCulture,
+                        "  {0,-14} control: empty operation analyzer, median ratio {1:0.00}",
+                        group.Key, control.ResultStatistics!.Median / plain.ResultStatistics!.Median));
+                }
+
+                foreach (var (label, pick) in new (string, Func<BenchmarkDotNet.Mathematics.Statistics, double>)[] { ("min", s => s.Min), ("median", s => s.Median), ("mean", s => s.Mean) })
+                {
+                    var compileMs = pick(plain.ResultStatistics!) / 1e6;
+                    var analyzedMs = pick(analyzed.ResultStatistics!) / 1e6;
+                    Console.WriteLine(string.Format(
+                        CultureInfo.InvariantCulture,
+                        "  {0,-14} {1,-6} compile {2,9:N0} ms   with analyzers {3,9:N0} ms   ratio {4:0.00} ({5:+0.0;-0.0} %)",
+                        group.Key, label, compileMs, analyzedMs, analyzedMs / compileMs, (analyzedMs / compileMs - 1) * 100));
+                }
+            }
+        }
+
+        private static int Check()
+        {
+            var failed = false;
+            Console.WriteLine($"Analyzers: {CodeBase.Analyzers.Length}");
+            foreach (var kind in new[] { CodeBaseKind.DataLayer, CodeBaseKind.NoDataLibrary })
+            {
+                var codeBase = CodeBase.Create(kind);
+                var errors = codeBase.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                Console.WriteLine($"{kind}: {codeBase.Files} files, {codeBase.Lines:N0} lines, {errors.Count} compiler errors");
+                foreach (var error in errors.Take(15))
+                {
+                    Console.WriteLine("  " + error);
+                }
+
+                failed |= errors.Count > 0;
+                var (all, times) = codeBase.ProfileAnalyzersAsync().GetAwaiter().GetResult();
+                foreach (var (analyzer, time) in times.OrderByDescending(t => t.Time))
+                {
+                    Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-48} {1,8:N0} ms", analyzer, time.TotalMilliseconds));
+                }
+
+                foreach (var group in all.Where(d => d.Id.StartsWith("DLA", StringComparison.Ordinal) || d.Id == "AD0001").GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    Console.WriteLine($"  {group.Key}: {group.Count()}");
+                    if (group.Key == "AD0001")
+                    {
+                        failed = true;
+                        Console.WriteLine("    " + group.First());
+                    }
+                }
+            }
+
+            return failed ? 1 : 0;
+        }
+    }
+}

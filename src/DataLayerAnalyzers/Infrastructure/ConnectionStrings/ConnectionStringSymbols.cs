@@ -34,8 +34,29 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
 
         public KnownTypes Types { get; }
 
-        /// <summary>Null when no supported provider is referenced: the rules then register nothing.</summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, Holder> Cache =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, Holder>();
+
+        /// <summary>
+        /// Null when no supported provider is referenced: the rules then register nothing. Resolved once per compilation
+        /// and shared by every connection-string rule.
+        /// </summary>
         public static ConnectionStringSymbols? Create(Compilation compilation)
+        {
+            return Cache.GetValue(compilation, c => new Holder(Resolve(c))).Symbols;
+        }
+
+        private sealed class Holder
+        {
+            public Holder(ConnectionStringSymbols? symbols)
+            {
+                Symbols = symbols;
+            }
+
+            public ConnectionStringSymbols? Symbols { get; }
+        }
+
+        private static ConnectionStringSymbols? Resolve(Compilation compilation)
         {
             var types = new KnownTypes(compilation);
             var providers = new Dictionary<INamedTypeSymbol, DbProvider>(SymbolEqualityComparer.Default);

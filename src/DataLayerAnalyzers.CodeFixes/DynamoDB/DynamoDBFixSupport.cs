@@ -12,6 +12,33 @@ namespace DataLayerAnalyzers.DynamoDB
     internal static class DynamoDBFixSupport
     {
         /// <summary>
+        /// The shared front of the invocation-rewriting fixes: finds the reported invocation, asks
+        /// <paramref name="rewrite"/> for the new root, and returns the changed document only when it still compiles.
+        /// </summary>
+        public static async System.Threading.Tasks.Task<(Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax Invocation, Microsoft.CodeAnalysis.Document Changed)?> TryRewriteInvocationAsync(
+            Microsoft.CodeAnalysis.CodeFixes.CodeFixContext context,
+            System.Func<Microsoft.CodeAnalysis.SyntaxNode, Microsoft.CodeAnalysis.SemanticModel, Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax, System.Threading.CancellationToken, Microsoft.CodeAnalysis.SyntaxNode?> rewrite)
+        {
+            var document = context.Document;
+            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return null;
+            }
+
+            var invocation = root.FindNode(context.Span, getInnermostNodeForTie: true).FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>();
+            var newRoot = invocation is null ? null : rewrite(root, model, invocation, context.CancellationToken);
+            if (invocation is null || newRoot is null)
+            {
+                return null;
+            }
+
+            var changed = document.WithSyntaxRoot(newRoot);
+            return await CompilesAsync(document, changed, context.CancellationToken).ConfigureAwait(false) ? (invocation, changed) : null;
+        }
+
+        /// <summary>
         /// True when <paramref name="changed"/> has no more compiler errors than <paramref name="original"/>: the last
         /// precondition of every DynamoDB fix (the rewrite must still compile against the referenced SDK).
         /// </summary>

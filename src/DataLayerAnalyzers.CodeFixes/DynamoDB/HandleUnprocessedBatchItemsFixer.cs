@@ -34,23 +34,7 @@ namespace DataLayerAnalyzers.DynamoDB
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            var document = context.Document;
-            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
-            {
-                return;
-            }
-
-            var invocation = root.FindNode(context.Span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>();
-            var newRoot = invocation is null ? null : Rewrite(root, model, invocation, context.CancellationToken);
-            if (newRoot is null)
-            {
-                return;
-            }
-
-            var changed = document.WithSyntaxRoot(newRoot);
-            if (!await DynamoDBFixSupport.CompilesAsync(document, changed, context.CancellationToken).ConfigureAwait(false))
+            if (!(await DynamoDBFixSupport.TryRewriteInvocationAsync(context, Rewrite).ConfigureAwait(false) is var (invocation, changed)))
             {
                 return;
             }

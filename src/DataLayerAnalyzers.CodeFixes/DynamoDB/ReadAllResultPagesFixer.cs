@@ -35,28 +35,12 @@ namespace DataLayerAnalyzers.DynamoDB
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            var document = context.Document;
-            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
+            if (!(await DynamoDBFixSupport.TryRewriteInvocationAsync(context, Rewrite).ConfigureAwait(false) is var (invocation, changed)))
             {
                 return;
             }
 
-            var invocation = root.FindNode(context.Span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>();
-            var newRoot = invocation is null ? null : Rewrite(root, model, invocation, context.CancellationToken);
-            if (newRoot is null)
-            {
-                return;
-            }
-
-            var changed = document.WithSyntaxRoot(newRoot);
-            if (!await DynamoDBFixSupport.CompilesAsync(document, changed, context.CancellationToken).ConfigureAwait(false))
-            {
-                return;
-            }
-
-            var title = invocation!.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetNextSetAsync" }
+            var title = invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetNextSetAsync" }
                 ? "Read every page with GetRemainingAsync"
                 : "Read every page with the paginator";
             context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(changed), EquivalenceKey), context.Diagnostics);

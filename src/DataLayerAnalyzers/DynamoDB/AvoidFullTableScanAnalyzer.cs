@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using DataLayerAnalyzers.Infrastructure.DynamoDB;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -8,29 +7,12 @@ namespace DataLayerAnalyzers.DynamoDB
 {
     /// <summary>DLA1002: a Scan on a request path reads (and bills) the whole table whatever its filter returns.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class AvoidFullTableScanAnalyzer : DiagnosticAnalyzer
+    public sealed class AvoidFullTableScanAnalyzer : DynamoDBInvocationAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.AvoidFullTableScan);
+        internal override DiagnosticDescriptor Rule => DiagnosticDescriptors.AvoidFullTableScan;
 
-        public override void Initialize(AnalysisContext context)
+        internal override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, DynamoDBSymbols symbols)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var symbols = DynamoDBSymbols.Create(start.Compilation);
-                if (symbols is null)
-                {
-                    return;
-                }
-
-                start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
-            });
-        }
-
-        private static void Analyze(OperationAnalysisContext context, DynamoDBSymbols symbols)
-        {
-            var invocation = (IInvocationOperation)context.Operation;
             if (symbols.ClassifyScan(invocation.TargetMethod) == DynamoDBReadShape.None || ScanContext.IsStartupOrBackground(context.ContainingSymbol, symbols))
             {
                 return;

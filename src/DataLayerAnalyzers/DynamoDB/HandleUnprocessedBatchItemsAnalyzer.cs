@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using DataLayerAnalyzers.Infrastructure.DynamoDB;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -8,29 +7,12 @@ namespace DataLayerAnalyzers.DynamoDB
 {
     /// <summary>DLA1004: BatchWriteItem/BatchGetItem responses whose UnprocessedItems/UnprocessedKeys are never read.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class HandleUnprocessedBatchItemsAnalyzer : DiagnosticAnalyzer
+    public sealed class HandleUnprocessedBatchItemsAnalyzer : DynamoDBInvocationAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.HandleUnprocessedBatchItems);
+        internal override DiagnosticDescriptor Rule => DiagnosticDescriptors.HandleUnprocessedBatchItems;
 
-        public override void Initialize(AnalysisContext context)
+        internal override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, DynamoDBSymbols symbols)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var symbols = DynamoDBSymbols.Create(start.Compilation);
-                if (symbols is null)
-                {
-                    return;
-                }
-
-                start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
-            });
-        }
-
-        private static void Analyze(OperationAnalysisContext context, DynamoDBSymbols symbols)
-        {
-            var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
             string member, operation;
             switch (method.Name)

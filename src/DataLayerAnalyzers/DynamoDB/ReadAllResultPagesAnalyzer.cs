@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using DataLayerAnalyzers.Infrastructure.DynamoDB;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -8,29 +7,12 @@ namespace DataLayerAnalyzers.DynamoDB
 {
     /// <summary>DLA1003: a Query/Scan whose first page is used as if it were the whole result.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ReadAllResultPagesAnalyzer : DiagnosticAnalyzer
+    public sealed class ReadAllResultPagesAnalyzer : DynamoDBInvocationAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.ReadAllResultPages);
+        internal override DiagnosticDescriptor Rule => DiagnosticDescriptors.ReadAllResultPages;
 
-        public override void Initialize(AnalysisContext context)
+        internal override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, DynamoDBSymbols symbols)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var symbols = DynamoDBSymbols.Create(start.Compilation);
-                if (symbols is null)
-                {
-                    return;
-                }
-
-                start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
-            });
-        }
-
-        private static void Analyze(OperationAnalysisContext context, DynamoDBSymbols symbols)
-        {
-            var invocation = (IInvocationOperation)context.Operation;
             switch (PagingAnalysis.Analyze(invocation, symbols, out _, context.CancellationToken))
             {
                 case PagingShape.FirstResponseOnly:

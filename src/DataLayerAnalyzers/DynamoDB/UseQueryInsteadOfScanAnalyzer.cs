@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using DataLayerAnalyzers.Infrastructure.DynamoDB;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -8,29 +7,12 @@ namespace DataLayerAnalyzers.DynamoDB
 {
     /// <summary>DLA1001: a Scan whose filter fixes the partition key to one value is a Query written the expensive way.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class UseQueryInsteadOfScanAnalyzer : DiagnosticAnalyzer
+    public sealed class UseQueryInsteadOfScanAnalyzer : DynamoDBInvocationAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.UseQueryInsteadOfScan);
+        internal override DiagnosticDescriptor Rule => DiagnosticDescriptors.UseQueryInsteadOfScan;
 
-        public override void Initialize(AnalysisContext context)
+        internal override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, DynamoDBSymbols symbols)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var symbols = DynamoDBSymbols.Create(start.Compilation);
-                if (symbols is null)
-                {
-                    return;
-                }
-
-                start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
-            });
-        }
-
-        private static void Analyze(OperationAnalysisContext context, DynamoDBSymbols symbols)
-        {
-            var invocation = (IInvocationOperation)context.Operation;
             var scan = ScanAnalysis.Analyze(invocation, symbols, context.Options, context.CancellationToken);
             if (scan is null || scan.Verdict != ScanFilterVerdict.KeyEquality || scan.Keys is null)
             {

@@ -278,25 +278,30 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
 
             private bool NextIs(TokenKind kind) => Peek() is { } t && t.Kind == kind;
 
-            public ConditionNode? ParseOr()
+            public ConditionNode? ParseOr() => ParseChain("OR", ConditionKind.Or, ParseAnd);
+
+            private ConditionNode? ParseAnd() => ParseChain("AND", ConditionKind.And, ParseNot);
+
+            /// <summary>One or more operands joined by <paramref name="keyword"/>: <c>a AND b AND c</c> is one node with three children.</summary>
+            private ConditionNode? ParseChain(string keyword, ConditionKind kind, Func<ConditionNode?> parseOperand)
             {
-                var first = ParseAnd();
+                var first = parseOperand();
                 if (first is null)
                 {
                     return null;
                 }
 
-                if (!NextIsKeyword("OR"))
+                if (!NextIsKeyword(keyword))
                 {
                     return first;
                 }
 
                 var children = ImmutableArray.CreateBuilder<ConditionNode>();
                 children.Add(first);
-                while (NextIsKeyword("OR"))
+                while (NextIsKeyword(keyword))
                 {
                     _position++;
-                    var next = ParseAnd();
+                    var next = parseOperand();
                     if (next is null)
                     {
                         return null;
@@ -305,37 +310,7 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                     children.Add(next);
                 }
 
-                return Combine(ConditionKind.Or, children.ToImmutable());
-            }
-
-            private ConditionNode? ParseAnd()
-            {
-                var first = ParseNot();
-                if (first is null)
-                {
-                    return null;
-                }
-
-                if (!NextIsKeyword("AND"))
-                {
-                    return first;
-                }
-
-                var children = ImmutableArray.CreateBuilder<ConditionNode>();
-                children.Add(first);
-                while (NextIsKeyword("AND"))
-                {
-                    _position++;
-                    var next = ParseNot();
-                    if (next is null)
-                    {
-                        return null;
-                    }
-
-                    children.Add(next);
-                }
-
-                return Combine(ConditionKind.And, children.ToImmutable());
+                return Combine(kind, children.ToImmutable());
             }
 
             private static ConditionNode Combine(ConditionKind kind, ImmutableArray<ConditionNode> children)

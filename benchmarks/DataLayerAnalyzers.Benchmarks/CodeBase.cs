@@ -60,9 +60,21 @@ namespace DataLayerAnalyzers.Benchmarks
         public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = typeof(DiagnosticDescriptors).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) != null)
             .Where(t => t.GetCustomAttribute<DiagnosticAnalyzerAttribute>()?.Languages.Contains(LanguageNames.CSharp) == true)
+            .Where(t => Selected(t.Name))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
+
+        /// <summary>
+        /// DLA_BENCHMARK_ANALYZERS (comma-separated parts of analyzer type names) narrows the set, to look at one rule's cost;
+        /// unset, every analyzer is measured.
+        /// </summary>
+        private static bool Selected(string typeName)
+        {
+            var filter = Environment.GetEnvironmentVariable("DLA_BENCHMARK_ANALYZERS");
+            return string.IsNullOrWhiteSpace(filter)
+                || filter.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(part => typeName.Contains(part, StringComparison.OrdinalIgnoreCase));
+        }
 
         public CodeBaseKind Kind { get; }
 

@@ -36,6 +36,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
         private readonly INamedTypeSymbol? _hostedService;
         private readonly INamedTypeSymbol?[] _startupTypes;
         private readonly ConcurrentDictionary<INamedTypeSymbol, TypeRole> _roles = new ConcurrentDictionary<INamedTypeSymbol, TypeRole>(SymbolEqualityComparer.Default);
+        private readonly object _registrationsGate = new object();
         private ServiceRegistrations? _registrations;
 
         public ExecutionContextEngine(Compilation compilation)
@@ -605,14 +606,23 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
         private ServiceRegistrations GetRegistrations(CancellationToken cancellationToken)
         {
             var registrations = Volatile.Read(ref _registrations);
-            if (registrations is null)
+            if (registrations != null)
             {
-                // Computed at most a few times under a race, never per node; a cancelled build leaves nothing cached.
-                registrations = ServiceRegistrations.Build(_compilation, _serviceCollection, _endpointRouteBuilder, cancellationToken);
-                registrations = Interlocked.CompareExchange(ref _registrations, registrations, null) ?? registrations;
+                return registrations;
             }
 
-            return registrations;
+            // Built once per compilation: other threads wait rather than repeat the pass; a cancelled build caches nothing.
+            lock (_registrationsGate)
+            {
+                registrations = _registrations;
+                if (registrations is null)
+                {
+                    registrations = ServiceRegistrations.Build(_compilation, _serviceCollection, _endpointRouteBuilder, cancellationToken);
+                    Volatile.Write(ref _registrations, registrations);
+                }
+
+                return registrations;
+            }
         }
 
         private static bool IsRepeatedPart(ILoopOperation loop, IOperation child)

@@ -129,7 +129,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
 
                     var name = MethodName(invocationSyntax);
                     var isRegistration = serviceCollection != null && name != null && (RegistrationNames.Contains(name) || name == "AddAWSService");
-                    var isMapping = endpointRouteBuilder != null && name != null && EngineNames.IsMapMethod(name);
+                    var isMapping = endpointRouteBuilder != null && name != null && EngineNames.IsMapMethod(name) && LooksLikeEndpointMapping(invocationSyntax);
                     if (!isRegistration && !isMapping)
                     {
                         continue;
@@ -224,6 +224,29 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
             }
 
             types[key] = lifetime;
+        }
+
+        /// <summary>
+        /// <c>app.MapGet("/route", handler)</c>: called on a receiver, with a route and a lambda or method group. Keeps the
+        /// pass from binding every unrelated <c>Map(reader)</c> call, which would re-bind most of a data-access code base.
+        /// </summary>
+        private static bool LooksLikeEndpointMapping(InvocationExpressionSyntax invocation)
+        {
+            var arguments = invocation.ArgumentList.Arguments;
+            if (!(invocation.Expression is MemberAccessExpressionSyntax) || arguments.Count < 2)
+            {
+                return false;
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (argument.Expression is AnonymousFunctionExpressionSyntax || argument.Expression is IdentifierNameSyntax || argument.Expression is MemberAccessExpressionSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static string? MethodName(InvocationExpressionSyntax invocation)

@@ -79,6 +79,8 @@ namespace DataLayerAnalyzers.Tests.Encryption
                         new MySqlConnector.MySqlDataSourceBuilder("Server=orders.rds.amazonaws.com").UseRemoteCertificateValidationCallback([|(s, c, ch, e) => { return true; }|]);
                         var options = ConfigurationOptions.Parse("ledger-cache.cache.amazonaws.com:6379,ssl=true");
                         options.CertificateValidation += [|(s, c, ch, e) => true|];
+                        var connection = new NpgsqlConnection("Host=ledger.rds.amazonaws.com");
+                        connection.UserCertificateValidationCallback = [|(s, c, ch, e) => true|];
                     }
 
                     static bool AcceptAll(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => true;

@@ -35,6 +35,7 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
     /// </summary>
     internal sealed class DynamoDBSymbols
     {
+        private readonly object _keySchemasGate = new object();
         private KeySchemaIndex? _keySchemas;
 
         private DynamoDBSymbols(Compilation compilation, INamedTypeSymbol client)
@@ -158,13 +159,23 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
         public KeySchemaIndex GetKeySchemas(CancellationToken cancellationToken)
         {
             var index = Volatile.Read(ref _keySchemas);
-            if (index is null)
+            if (index != null)
             {
-                index = KeySchemaIndex.Build(this, cancellationToken);
-                index = Interlocked.CompareExchange(ref _keySchemas, index, null) ?? index;
+                return index;
             }
 
-            return index;
+            // Other threads wait rather than repeat the pass; a cancelled build caches nothing.
+            lock (_keySchemasGate)
+            {
+                index = _keySchemas;
+                if (index is null)
+                {
+                    index = KeySchemaIndex.Build(this, cancellationToken);
+                    Volatile.Write(ref _keySchemas, index);
+                }
+
+                return index;
+            }
         }
 
         public bool IsClientMethod(IMethodSymbol method) => method.ContainingType.IsOrInheritsFrom(Client);

@@ -25,6 +25,20 @@ namespace DataLayerAnalyzers.Pooling
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.DisposeDatabaseConnections);
 
+        /// <summary>A loop rather than a LINQ closure: this runs for every object creation of the compilation.</summary>
+        private static bool IsProviderConnection(INamedTypeSymbol type, ImmutableArray<INamedTypeSymbol> connections)
+        {
+            foreach (var connection in connections)
+            {
+                if (type.IsOrDerivesFrom(connection))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public override void Initialize(AnalysisContext context)
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
@@ -43,7 +57,7 @@ namespace DataLayerAnalyzers.Pooling
                 start.RegisterOperationAction(
                     ctx =>
                     {
-                        if (ctx.Operation.Type is INamedTypeSymbol type && connections.Any(c => type.IsOrDerivesFrom(c)))
+                        if (ctx.Operation.Type is INamedTypeSymbol type && IsProviderConnection(type, connections))
                         {
                             Analyze(ctx, ownership, opensItself: false);
                         }

@@ -399,31 +399,12 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                     _position += 2;
                     var operands = ImmutableArray.CreateBuilder<ConditionOperand>();
                     operands.Add(left);
-                    while (true)
-                    {
-                        var item = ParseOperand(out _);
-                        if (item is null)
-                        {
-                            return null;
-                        }
-
-                        operands.Add(item);
-                        if (NextIs(TokenKind.Comma))
-                        {
-                            _position++;
-                            continue;
-                        }
-
-                        break;
-                    }
-
-                    if (!NextIs(TokenKind.RightParen))
+                    if (!ParseOperandList(operands, allowEmpty: false, out var end))
                     {
                         return null;
                     }
 
-                    var close = _tokens[_position++];
-                    return new ConditionNode(ConditionKind.In, start, close.End - start, "IN", ImmutableArray<ConditionNode>.Empty, operands.ToImmutable());
+                    return new ConditionNode(ConditionKind.In, start, end - start, "IN", ImmutableArray<ConditionNode>.Empty, operands.ToImmutable());
                 }
 
                 return null;
@@ -431,37 +412,42 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
 
             private ImmutableArray<ConditionOperand>? ParseFunctionCall(out int end)
             {
-                end = 0;
                 _position += 2; // name (
                 var operands = ImmutableArray.CreateBuilder<ConditionOperand>();
-                if (!NextIs(TokenKind.RightParen))
+                return ParseOperandList(operands, allowEmpty: true, out end) ? operands.ToImmutable() : (ImmutableArray<ConditionOperand>?)null;
+            }
+
+            /// <summary>Comma-separated operands up to and including the closing parenthesis; <paramref name="end"/> is where it ends.</summary>
+            private bool ParseOperandList(ImmutableArray<ConditionOperand>.Builder operands, bool allowEmpty, out int end)
+            {
+                end = 0;
+                if (!(allowEmpty && NextIs(TokenKind.RightParen)))
                 {
                     while (true)
                     {
                         var operand = ParseOperand(out _);
                         if (operand is null)
                         {
-                            return null;
+                            return false;
                         }
 
                         operands.Add(operand);
-                        if (NextIs(TokenKind.Comma))
+                        if (!NextIs(TokenKind.Comma))
                         {
-                            _position++;
-                            continue;
+                            break;
                         }
 
-                        break;
+                        _position++;
                     }
                 }
 
                 if (!NextIs(TokenKind.RightParen))
                 {
-                    return null;
+                    return false;
                 }
 
                 end = _tokens[_position++].End;
-                return operands.ToImmutable();
+                return true;
             }
 
             private ConditionOperand? ParseOperand(out int end)

@@ -116,7 +116,7 @@ namespace DataLayerAnalyzers.Tests.Credentials
         {
             var test = new AnalyzerTest<DoNotStoreSecretsInConfigurationFilesAnalyzer> { TestCode = "class Program { }" };
             test.AdditionalFiles.Add(("appsettings.json", """{ "ConnectionStrings": { "Ledger": {|#0:"Host=ledger.rds.amazonaws.com;Password=Sup3rSecret!"|} } }"""));
-            test.ExpectedDiagnostics.Add(new DiagnosticResult("DLA2003").WithLocation(0)
+            test.ExpectedDiagnostics.Add(Verify<DoNotStoreSecretsInConfigurationFilesAnalyzer>.Diagnostic("DLA2003").WithLocation(0)
                 .WithMessage("A database password ('Password') is stored in 'appsettings.json': keep it in Secrets Manager or use IAM authentication"));
             await test.RunAsync();
         }

@@ -9,7 +9,7 @@ namespace DataLayerAnalyzers.Tests.Pooling
         [Fact]
         public void LifetimeStubs_CompileIntoAssembliesOfTheRealNames()
         {
-            var names = TestReferences.Get(ReferenceSet.All).Select(r => r.Display).ToList();
+            var names = TestReferences.Get(ReferenceSet.All).Select(TestReferences.NameOf).ToList();
             Assert.Contains("Amazon.Lambda.Core.dll", names);
             Assert.Contains("AWSSDK.Extensions.NETCore.Setup.dll", names);
             Assert.Contains("AWSSDK.SecretsManager.dll", names);

@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
@@ -132,9 +133,9 @@ namespace DataLayerAnalyzers.Tests.Robustness
                 string text;
                 try
                 {
-                    text = MarkupParser.Parse(raw).Text;
+                    TestFileMarkupParser.GetSpans(raw, out text, out ImmutableDictionary<string, ImmutableArray<TextSpan>> _);
                 }
-                catch (InvalidOperationException)
+                catch (ArgumentException)
                 {
                     continue;
                 }

@@ -2,362 +2,93 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
-using Xunit.Sdk;
+using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Testing.Model;
 
-namespace DataLayerAnalyzers.Tests.Verification
+// In the tests' parent namespace on purpose: a test file's own namespace (DataLayerAnalyzers.Tests.<Family>) finds this
+// class before any using directive, so a file that also imports Microsoft.CodeAnalysis.Testing (which has an
+// AnalyzerTest<TVerifier> of its own) still compiles.
+namespace DataLayerAnalyzers.Tests
 {
+    using DataLayerAnalyzers.Tests.Verification;
+
     /// <summary>
-    /// Runs one analyzer over test sources written with markup and checks the diagnostics it reports. The sources must
-    /// compile; the rule is forced on; an analyzer exception (AD0001) fails the test; generated code must stay silent.
+    /// An analyzer test on the roslyn-sdk library (<see cref="CSharpAnalyzerTest{TAnalyzer, TVerifier}"/>) with this
+    /// project's settings: the real packages and stubs of <see cref="References"/>, AdditionalFiles under /src/,
+    /// .globalconfig lines; the library forces every rule on. The library fails on compiler errors (unless listed), on an analyzer
+    /// exception and on any unexpected or missing diagnostic; <see cref="TestSettings.VerifyGeneratedCodeSilentAsync"/>
+    /// adds the generated-code check.
     /// </summary>
-    public class AnalyzerTest<TAnalyzer>
+    public class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
-        /// <summary>C# sources with markup; the first is named Test0.cs.</summary>
-        public List<string> Sources { get; } = new();
+        public AnalyzerTest()
+        {
+            ReferenceAssemblies = TestSettings.NoReferencePack;
+        }
 
-        /// <summary>Non-C# files handed to analyzers as AdditionalFiles (path relative to the project, content with markup).</summary>
+        /// <summary>C# sources with markup; the first is Test0.cs.</summary>
+        public SourceFileList Sources => TestState.Sources;
+
+        /// <summary>Non-C# files handed to analyzers as AdditionalFiles (path relative to /src/, content with markup).</summary>
         public List<(string Path, string Content)> AdditionalFiles { get; } = new();
 
         /// <summary>Lines of a .globalconfig (for example <c>dotnet_code_quality.DLA1001.table_keys = Orders:OrderId</c>).</summary>
         public List<string> GlobalConfig { get; } = new();
 
-        /// <summary>Diagnostics stated in code, located by <c>{|#n:…|}</c> markup.</summary>
-        public List<DiagnosticResult> ExpectedDiagnostics { get; } = new();
-
-        public OutputKind OutputKind { get; set; } = OutputKind.DynamicallyLinkedLibrary;
+        public OutputKind OutputKind
+        {
+            get => TestState.OutputKind ?? OutputKind.DynamicallyLinkedLibrary;
+            set => TestState.OutputKind = value;
+        }
 
         public ReferenceSet References { get; set; } = ReferenceSet.All;
 
         /// <summary>Compiler errors are a test failure unless this is set (robustness tests over broken code).</summary>
-        public bool AllowCompilerErrors { get; set; }
+        public bool AllowCompilerErrors
+        {
+            get => CompilerDiagnostics == CompilerDiagnostics.None;
+            set => CompilerDiagnostics = value ? CompilerDiagnostics.None : CompilerDiagnostics.Errors;
+        }
 
         /// <summary>Re-run with every source marked auto-generated and expect silence there.</summary>
         public bool CheckGeneratedCode { get; set; } = true;
 
-        public string TestCode
+        /// <summary>roslyn-sdk template name for <see cref="AnalyzerTest{TVerifier}.RunAsync"/>.</summary>
+        public Task VerifyAnalyzerAsync(CancellationToken cancellationToken = default) => RunAsync(cancellationToken);
+
+        protected override CompilationOptions CreateCompilationOptions() => TestSettings.WithNullable(base.CreateCompilationOptions());
+
+        protected override ParseOptions CreateParseOptions() => TestSettings.ParseOptions;
+
+        protected override async Task RunImplAsync(CancellationToken cancellationToken)
         {
-            set
+            TestSettings.Apply(TestState, AdditionalFiles, GlobalConfig);
+            foreach (var set in TestReferences.RunsOf(References, Sources.Select(s => s.content.ToString())))
             {
-                Sources.Clear();
-                Sources.Add(value);
-            }
-        }
-
-        protected static TAnalyzer Analyzer { get; } = new();
-
-        public virtual async Task RunAsync(CancellationToken cancellationToken = default)
-        {
-            var state = TestState.Create(Sources, AdditionalFiles);
-            var project = CreateProject(state.Sources, state.AdditionalFiles);
-            await VerifyDiagnosticsAsync(project, state, cancellationToken).ConfigureAwait(false);
-
-            if (CheckGeneratedCode && Sources.Count > 0)
-            {
-                var generated = CreateProject(state.Sources.Select(s => (s.Path, "// <auto-generated/>\n" + s.Text)).ToList(), state.AdditionalFiles);
-                var diagnostics = await GetAnalyzerDiagnosticsAsync(generated, cancellationToken).ConfigureAwait(false);
-                var inCode = diagnostics.Where(d => d.Location.IsInSource).ToList();
-                if (inCode.Count > 0)
+                await TestSettings.OnReferenceSetAsync(TestState, References, set, async () =>
                 {
-                    throw new XunitException("Generated code must not be analyzed, but got:\n" + string.Join("\n", inCode));
-                }
-            }
-        }
-
-        protected async Task VerifyDiagnosticsAsync(Project project, TestState state, CancellationToken cancellationToken)
-        {
-            var actual = await GetAnalyzerDiagnosticsAsync(project, cancellationToken).ConfigureAwait(false);
-            var expected = state.ExpectedDiagnostics(ExpectedDiagnostics, DefaultDiagnosticId);
-            Compare(expected, actual, state);
-        }
-
-        private string? DefaultDiagnosticId
-        {
-            get
-            {
-                var ids = Analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct().ToList();
-                return ids.Count == 1 ? ids[0] : null;
-            }
-        }
-
-        protected Project CreateProject(IReadOnlyList<(string Path, string Text)> sources, IReadOnlyList<(string Path, string Text)> additionalFiles)
-        {
-            var workspace = new AdhocWorkspace();
-            var projectId = ProjectId.CreateNewId();
-            var specific = Analyzer.SupportedDiagnostics
-                .Select(d => new KeyValuePair<string, ReportDiagnostic>(d.Id, ToReport(d.DefaultSeverity)))
-                .GroupBy(p => p.Key).Select(g => g.First());
-            var options = new CSharpCompilationOptions(OutputKind, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true)
-                .WithSpecificDiagnosticOptions(specific);
-            var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-            var solution = workspace.CurrentSolution.AddProject(ProjectInfo.Create(
-                projectId, VersionStamp.Default, "TestProject", "TestProject", LanguageNames.CSharp,
-                filePath: TestPaths.ProjectFolder + "TestProject.csproj",
-                compilationOptions: options, parseOptions: parseOptions,
-                metadataReferences: TestReferences.Get(References)));
-
-            foreach (var (path, text) in sources)
-            {
-                solution = solution.AddDocument(DocumentId.CreateNewId(projectId), System.IO.Path.GetFileName(path), SourceText.From(text, Encoding.UTF8), filePath: path);
-            }
-
-            foreach (var (path, text) in additionalFiles)
-            {
-                solution = solution.AddAdditionalDocument(DocumentId.CreateNewId(projectId), System.IO.Path.GetFileName(path), SourceText.From(text, Encoding.UTF8), filePath: path);
-            }
-
-            if (GlobalConfig.Count > 0)
-            {
-                var config = "is_global = true\n" + string.Join("\n", GlobalConfig) + "\n";
-                solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), ".globalconfig", SourceText.From(config, Encoding.UTF8), filePath: "/.globalconfig");
-            }
-
-            if (!workspace.TryApplyChanges(solution))
-            {
-                throw new InvalidOperationException("Could not create the test workspace.");
-            }
-
-            return workspace.CurrentSolution.GetProject(projectId)!;
-        }
-
-        private static ReportDiagnostic ToReport(DiagnosticSeverity severity) => severity switch
-        {
-            DiagnosticSeverity.Error => ReportDiagnostic.Error,
-            DiagnosticSeverity.Warning => ReportDiagnostic.Warn,
-            DiagnosticSeverity.Info => ReportDiagnostic.Info,
-            _ => ReportDiagnostic.Hidden,
-        };
-
-        /// <summary>Compiles the project (failing on compiler errors unless allowed) and runs the analyzer.</summary>
-        protected async Task<ImmutableArray<Diagnostic>> GetAnalyzerDiagnosticsAsync(Project project, CancellationToken cancellationToken)
-        {
-            var compilation = (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
-            if (!AllowCompilerErrors)
-            {
-                var errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-                if (errors.Count > 0)
-                {
-                    throw new XunitException("The test source does not compile:\n" + string.Join("\n", errors.Select(e => e.ToString())));
-                }
-            }
-
-            return await AnalyzerRunner.RunAsync(compilation, project.AnalyzerOptions, ImmutableArray.Create<DiagnosticAnalyzer>(Analyzer), cancellationToken).ConfigureAwait(false);
-        }
-
-        private static void Compare(List<ExpectedDiagnostic> expected, ImmutableArray<Diagnostic> actual, TestState state)
-        {
-            var unmatched = actual.ToList();
-            var missing = new List<ExpectedDiagnostic>();
-            var wrongMessages = new List<string>();
-            foreach (var e in expected)
-            {
-                var match = unmatched.FirstOrDefault(d => d.Id == e.Id && Path(d) == e.Path && d.Location.SourceSpan == e.Span);
-                if (match is null)
-                {
-                    missing.Add(e);
-                    continue;
-                }
-
-                unmatched.Remove(match);
-                var message = match.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
-                if (e.Message != null && message != e.Message)
-                {
-                    wrongMessages.Add($"{e.Id} at {e.Path}{e.Span}: expected message '{e.Message}' but was '{message}'");
-                }
-
-                if (e.Arguments != null)
-                {
-                    var expectedMessage = string.Format(System.Globalization.CultureInfo.InvariantCulture, match.Descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Arguments);
-                    if (expectedMessage != message)
+                    await base.RunImplAsync(cancellationToken).ConfigureAwait(false);
+                    if (CheckGeneratedCode)
                     {
-                        wrongMessages.Add($"{e.Id} at {e.Path}{e.Span}: expected message '{expectedMessage}' but was '{message}'");
+                        await VerifyGeneratedCodeSilentAsync(cancellationToken).ConfigureAwait(false);
                     }
-                }
+                }).ConfigureAwait(false);
             }
-
-            if (missing.Count == 0 && unmatched.Count == 0 && wrongMessages.Count == 0)
-            {
-                return;
-            }
-
-            var report = new StringBuilder();
-            foreach (var m in missing)
-            {
-                report.AppendLine($"Missing: {m.Id} at {m.Path}{m.Span} '{state.TextAt(m.Path, m.Span)}'");
-            }
-
-            foreach (var u in unmatched)
-            {
-                report.AppendLine($"Unexpected: {u}");
-            }
-
-            foreach (var w in wrongMessages)
-            {
-                report.AppendLine(w);
-            }
-
-            report.AppendLine().AppendLine("Actual diagnostics as markup:");
-            report.AppendLine(state.ToMarkup(actual));
-            throw new XunitException(report.ToString());
         }
 
-        private static string Path(Diagnostic d) => d.Location.GetLineSpan().Path;
-    }
-
-    public sealed record ExpectedDiagnostic(string Id, string Path, TextSpan Span, string? Message, object[]? Arguments);
-
-    /// <summary>Test sources with their markup stripped, and the spans the markup marked.</summary>
-    public sealed class TestState
-    {
-        private TestState(List<(string Path, string Text, List<MarkedSpan> Spans)> sources, List<(string Path, string Text, List<MarkedSpan> Spans)> additional)
+        private async Task VerifyGeneratedCodeSilentAsync(CancellationToken cancellationToken)
         {
-            SourcesWithSpans = sources;
-            AdditionalWithSpans = additional;
+            var analyzers = GetDiagnosticAnalyzers().ToImmutableArray();
+            var state = TestState.WithInheritedValuesApplied(null, ImmutableArray<string>.Empty).WithProcessedMarkup(
+                MarkupOptions, GetDefaultDiagnostic(analyzers.ToArray()), analyzers.SelectMany(a => a.SupportedDiagnostics).ToImmutableArray(), ImmutableArray<string>.Empty, DefaultFilePath);
+            var project = await CreateProjectAsync(new EvaluatedProjectState(state, ReferenceAssemblies), ImmutableArray<EvaluatedProjectState>.Empty, cancellationToken).ConfigureAwait(false);
+            await TestSettings.VerifyGeneratedCodeSilentAsync(project, analyzers, (c, o) => CreateCompilationWithAnalyzers(c, analyzers, o, cancellationToken), GetAnalyzerOptions, Verify, cancellationToken).ConfigureAwait(false);
         }
-
-        public List<(string Path, string Text, List<MarkedSpan> Spans)> SourcesWithSpans { get; }
-
-        public List<(string Path, string Text, List<MarkedSpan> Spans)> AdditionalWithSpans { get; }
-
-        public IReadOnlyList<(string Path, string Text)> Sources => SourcesWithSpans.Select(s => (s.Path, s.Text)).ToList();
-
-        public IReadOnlyList<(string Path, string Text)> AdditionalFiles => AdditionalWithSpans.Select(s => (s.Path, s.Text)).ToList();
-
-        public static string SourcePath(int index) => TestPaths.ProjectFolder + "Test" + index + ".cs";
-
-        public static TestState Create(IReadOnlyList<string> sources, IReadOnlyList<(string Path, string Content)> additionalFiles)
-        {
-            var parsedSources = sources.Select((s, i) =>
-            {
-                var (text, spans) = MarkupParser.Parse(s);
-                return (SourcePath(i), text, spans);
-            }).ToList();
-            var parsedAdditional = additionalFiles.Select(f =>
-            {
-                var (text, spans) = MarkupParser.Parse(f.Content);
-                var path = f.Path.StartsWith("/", StringComparison.Ordinal) ? f.Path : TestPaths.ProjectFolder + f.Path;
-                return (path, text, spans);
-            }).ToList();
-            return new TestState(parsedSources, parsedAdditional);
-        }
-
-        public List<ExpectedDiagnostic> ExpectedDiagnostics(IEnumerable<DiagnosticResult> explicitResults, string? defaultId)
-        {
-            var result = new List<ExpectedDiagnostic>();
-            var keyed = new Dictionary<int, (string Path, TextSpan Span)>();
-            foreach (var (path, _, spans) in SourcesWithSpans.Concat(AdditionalWithSpans))
-            {
-                foreach (var span in spans)
-                {
-                    if (span.LocationKey is int key)
-                    {
-                        keyed[key] = (path, span.Span);
-                        continue;
-                    }
-
-                    var id = span.DiagnosticId ?? defaultId ?? throw new InvalidOperationException("The analyzer reports several IDs: use {|ID:…|} markup.");
-                    result.Add(new ExpectedDiagnostic(id, path, span.Span, null, null));
-                }
-            }
-
-            foreach (var r in explicitResults)
-            {
-                if (r.LocationKey is not int key || !keyed.TryGetValue(key, out var location))
-                {
-                    throw new InvalidOperationException($"Expected diagnostic {r} has no {{|#n:…|}} location in the markup.");
-                }
-
-                result.Add(new ExpectedDiagnostic(r.Id, location.Path, location.Span, r.Message, r.Arguments));
-            }
-
-            return result;
-        }
-
-        public string TextAt(string path, TextSpan span)
-        {
-            var file = SourcesWithSpans.Concat(AdditionalWithSpans).FirstOrDefault(s => s.Path == path);
-            return file.Text is null || span.End > file.Text.Length ? "?" : file.Text.Substring(span.Start, span.Length);
-        }
-
-        /// <summary>The files as markup showing what the analyzer actually reported, to paste into a test.</summary>
-        public string ToMarkup(IEnumerable<Diagnostic> diagnostics)
-        {
-            var builder = new StringBuilder();
-            foreach (var (path, text, _) in SourcesWithSpans.Concat(AdditionalWithSpans))
-            {
-                var inFile = diagnostics.Where(d => d.Location.GetLineSpan().Path == path).ToList();
-                if (inFile.Count == 0)
-                {
-                    continue;
-                }
-
-                var inserts = new List<(int Position, int Order, string Text)>();
-                foreach (var d in inFile)
-                {
-                    inserts.Add((d.Location.SourceSpan.Start, 1, "{|" + d.Id + ":"));
-                    inserts.Add((d.Location.SourceSpan.End, 0, "|}"));
-                }
-
-                var marked = new StringBuilder(text);
-                foreach (var insert in inserts.OrderByDescending(i => i.Position).ThenBy(i => i.Order))
-                {
-                    marked.Insert(insert.Position, insert.Text);
-                }
-
-                builder.AppendLine("// " + path).AppendLine(marked.ToString());
-                foreach (var d in inFile)
-                {
-                    builder.AppendLine($"//   {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
-                }
-            }
-
-            return builder.ToString();
-        }
-    }
-
-    public static class AnalyzerRunner
-    {
-        /// <summary>Runs analyzers and turns any analyzer exception into a test failure.</summary>
-        public static async Task<ImmutableArray<Diagnostic>> RunAsync(Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken)
-        {
-            var exceptions = new List<string>();
-            var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-                options,
-                onAnalyzerException: (ex, analyzer, diagnostic) =>
-                {
-                    lock (exceptions)
-                    {
-                        exceptions.Add($"{analyzer.GetType().Name} threw: {ex}");
-                    }
-                },
-                concurrentAnalysis: true,
-                logAnalyzerExecutionTime: false,
-                reportSuppressedDiagnostics: false));
-            var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
-            var crashes = diagnostics.Where(d => d.Id == "AD0001").Select(d => d.ToString()).Concat(exceptions).ToList();
-            if (crashes.Count > 0)
-            {
-                throw new XunitException("An analyzer threw (AD0001):\n" + string.Join("\n", crashes));
-            }
-
-            return diagnostics.Sort((a, b) =>
-            {
-                var byPath = string.CompareOrdinal(a.Location.GetLineSpan().Path, b.Location.GetLineSpan().Path);
-                return byPath != 0 ? byPath : a.Location.SourceSpan.Start.CompareTo(b.Location.SourceSpan.Start);
-            });
-        }
-
-    }
-
-    public static class TestPaths
-    {
-        public const string ProjectFolder = "/src/";
     }
 }

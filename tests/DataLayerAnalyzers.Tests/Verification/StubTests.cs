@@ -9,11 +9,21 @@ namespace DataLayerAnalyzers.Tests.Verification
         [Fact]
         public void Stubs_CompileIntoAssembliesOfTheRealNames()
         {
-            var names = TestReferences.Get(ReferenceSet.All).Select(r => r.Display).ToList();
-            Assert.Contains("MySqlConnector.dll", names);
-            Assert.Contains("StackExchange.Redis.dll", names);
-            Assert.Contains("Microsoft.EntityFrameworkCore.SqlServer.dll", names);
+            var names = TestReferences.Get(ReferenceSet.All).Select(TestReferences.NameOf).ToList();
             Assert.Contains("AWSSDK.RDS.dll", names);
+            Assert.Contains("AWSSDK.SecretsManager.dll", names);
+            Assert.Contains("Amazon.Lambda.Core.dll", names);
+        }
+
+        [Fact]
+        public void RealPackages_ReplaceTheFormerStubs()
+        {
+            var all = TestReferences.Get(ReferenceSet.All);
+            foreach (var name in new[] { "MySqlConnector.dll", "StackExchange.Redis.dll", "Microsoft.EntityFrameworkCore.SqlServer.dll", "System.Data.SqlClient.dll", "AWSSDK.Extensions.NETCore.Setup.dll" })
+            {
+                var reference = Assert.Single(all, r => TestReferences.NameOf(r) == name);
+                Assert.True(System.IO.File.Exists(reference.Display), name + " is not a restored package assembly: " + reference.Display);
+            }
         }
 
         [Fact]
@@ -31,10 +41,37 @@ namespace DataLayerAnalyzers.Tests.Verification
         }
 
         [Fact]
+        public void SqlClientSets_HoldTheTwoVersions()
+        {
+            static (string Version, string EncryptType) Probe(ReferenceSet set)
+            {
+                var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Probe", references: TestReferences.Get(set));
+                var type = compilation.GetTypeByMetadataName("Microsoft.Data.SqlClient.SqlConnectionStringBuilder")!;
+                var encrypt = type.GetMembers("Encrypt").OfType<IPropertySymbol>().Single().Type.ToDisplayString();
+                return (type.ContainingAssembly.Identity.Version.ToString(2), encrypt);
+            }
+
+            Assert.Equal(("2.0", "bool"), Probe(ReferenceSet.AllWithSqlClient2));
+            var current = Probe(ReferenceSet.All);
+            Assert.Equal("Microsoft.Data.SqlClient.SqlConnectionEncryptOption", current.EncryptType);
+            Assert.Single(TestReferences.Get(ReferenceSet.AllWithSqlClient2), r => TestReferences.NameOf(r) == "Microsoft.Data.SqlClient.dll");
+        }
+
+        [Fact]
+        public void PomeloSet_HasEfCore9()
+        {
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Probe", references: TestReferences.Get(ReferenceSet.EfCore9Pomelo));
+            var useMySql = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.MySqlDbContextOptionsBuilderExtensions");
+            var efCore = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContextOptionsBuilder");
+            Assert.NotNull(useMySql);
+            Assert.Equal(9, efCore!.ContainingAssembly.Identity.Version.Major);
+        }
+
+        [Fact]
         public void FrameworkOnly_HasNoDataLibrary()
         {
-            var names = TestReferences.Get(ReferenceSet.FrameworkOnly).Select(r => System.IO.Path.GetFileName(r.Display ?? string.Empty)).ToList();
-            Assert.DoesNotContain(names, n => n.StartsWith("Npgsql") || n.StartsWith("AWSSDK") || n.StartsWith("MySql"));
+            var names = TestReferences.Get(ReferenceSet.FrameworkOnly).Select(TestReferences.NameOf).ToList();
+            Assert.DoesNotContain(names, n => n.StartsWith("Npgsql") || n.StartsWith("AWSSDK") || n.StartsWith("MySql") || n.StartsWith("StackExchange"));
             Assert.Contains(names, n => n == "System.Runtime.dll");
         }
     }

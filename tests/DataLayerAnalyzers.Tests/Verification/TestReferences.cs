@@ -12,7 +12,11 @@ namespace DataLayerAnalyzers.Tests.Verification
     /// <summary>Which assemblies a test compilation sees.</summary>
     public enum ReferenceSet
     {
-        /// <summary>The .NET and ASP.NET Core framework, the real data-access packages and the API-surface stubs.</summary>
+        /// <summary>
+        /// The .NET and ASP.NET Core framework, the real data-access packages (the current Microsoft.Data.SqlClient) and
+        /// the API-surface stubs. A test on this set whose source names Microsoft.Data.SqlClient also runs on
+        /// <see cref="AllWithSqlClient2"/>.
+        /// </summary>
         All,
 
         /// <summary>The .NET framework only: no data-access library is referenced.</summary>
@@ -23,10 +27,26 @@ namespace DataLayerAnalyzers.Tests.Verification
         /// properties (v3 generated them as <c>bool</c> with <c>GetValueOrDefault()</c>; v4 as <c>bool?</c>).
         /// </summary>
         AllWithRdsV3,
+
+        /// <summary>Like <see cref="All"/>, but with Microsoft.Data.SqlClient 2.1.4 (Encrypt a bool, default false).</summary>
+        AllWithSqlClient2,
+
+        /// <summary>Like <see cref="All"/>, but only the current Microsoft.Data.SqlClient: no second run on 2.1.4.</summary>
+        AllWithCurrentSqlClient,
+
+        /// <summary>
+        /// The framework, Pomelo.EntityFrameworkCore.MySql 9 with the EF Core 9 and MySqlConnector it takes, and the stubs:
+        /// Pomelo has no EF Core 10 release, and one compilation cannot hold two EF Core versions.
+        /// </summary>
+        EfCore9Pomelo,
     }
 
     /// <summary>
     /// Metadata references, built once per test run and shared: references are the expensive part of a compilation.
+    /// The framework and the packages the test project references are the assemblies this test process runs on; the
+    /// reference sets under tests/ReferenceSets are copied to refsets/&lt;Name&gt;/ by the build; the stubs are compiled here.
+    /// To add a set: add the enum member and one line to <see cref="Sets"/> (and, for packages that cannot sit beside the
+    /// test project's own, a project under tests/ReferenceSets listed as ReferenceSetProject in the test project).
     /// </summary>
     public static class TestReferences
     {
@@ -34,29 +54,46 @@ namespace DataLayerAnalyzers.Tests.Verification
         {
             "Microsoft.CodeAnalysis", "xunit", "DataLayerAnalyzers", "testhost", "Microsoft.TestPlatform",
             "Microsoft.VisualStudio", "Microsoft.Build", "Humanizer", "System.Composition", "Microsoft.DiaSymReader",
+            "NuGet", "DiffPlex",
         };
 
         private static readonly string[] DataLibraryPrefixes =
         {
             "AWSSDK", "Npgsql", "Microsoft.Data.SqlClient", "MySql", "Dapper", "Microsoft.EntityFrameworkCore",
             "Microsoft.Extensions", "Microsoft.AspNetCore", "System.Data.SqlClient", "StackExchange", "Amazon",
+            "Pipelines.Sockets.Unofficial", "System.IO.Hashing", "Microsoft.Identity", "Microsoft.IdentityModel",
+            "Azure", "Microsoft.SqlServer", "Pomelo",
         };
 
         private static readonly Lazy<ImmutableArray<MetadataReference>> Framework = new(() => LoadPlatform(includeDataLibraries: false));
         private static readonly Lazy<ImmutableArray<MetadataReference>> PlatformAndPackages = new(() => LoadPlatform(includeDataLibraries: true));
-        private static readonly Lazy<ImmutableArray<MetadataReference>> Stubs = new(() => CompileStubs());
-        private static readonly Lazy<ImmutableArray<MetadataReference>> Everything = new(() => PlatformAndPackages.Value.AddRange(Stubs.Value));
-        private static readonly Lazy<ImmutableArray<MetadataReference>> EverythingWithRdsV3 = new(() => PlatformAndPackages.Value.AddRange(CompileStubs(ToSdkV3Shapes)));
+        private static readonly Lazy<ImmutableArray<MetadataReference>> Stubs = new(() => CompileStubs(null));
 
-        public static ImmutableArray<MetadataReference> Get(ReferenceSet set)
+        /// <summary>Every reference set, each built on first use.</summary>
+        private static readonly Dictionary<ReferenceSet, Lazy<ImmutableArray<MetadataReference>>> Sets = new()
         {
-            return set switch
+            [ReferenceSet.All] = new(() => PlatformAndPackages.Value.AddRange(Stubs.Value)),
+            [ReferenceSet.AllWithCurrentSqlClient] = new(() => Get(ReferenceSet.All)),
+            [ReferenceSet.FrameworkOnly] = new(() => Framework.Value),
+            [ReferenceSet.AllWithRdsV3] = new(() => PlatformAndPackages.Value.AddRange(CompileStubs(ToSdkV3Shapes))),
+            [ReferenceSet.AllWithSqlClient2] = new(() => Replace(Get(ReferenceSet.All), "Microsoft.Data.SqlClient", FromFolder("SqlClient2"))),
+            [ReferenceSet.EfCore9Pomelo] = new(() => Framework.Value.AddRange(FromFolder("EfCore9")).AddRange(Stubs.Value)),
+        };
+
+        public static ImmutableArray<MetadataReference> Get(ReferenceSet set) => Sets[set].Value;
+
+        /// <summary>The sets a test on <paramref name="set"/> runs on: SqlClient code on <see cref="ReferenceSet.All"/> runs on both versions.</summary>
+        public static IEnumerable<ReferenceSet> RunsOf(ReferenceSet set, IEnumerable<string> sources)
+        {
+            yield return set;
+            if (set == ReferenceSet.All && sources.Any(s => s.Contains("Microsoft.Data.SqlClient", StringComparison.Ordinal)))
             {
-                ReferenceSet.All => Everything.Value,
-                ReferenceSet.AllWithRdsV3 => EverythingWithRdsV3.Value,
-                _ => Framework.Value,
-            };
+                yield return ReferenceSet.AllWithSqlClient2;
+            }
         }
+
+        /// <summary>The file name of a reference (stubs and in-memory images have no path).</summary>
+        public static string NameOf(MetadataReference reference) => Path.GetFileName(reference.Display ?? string.Empty);
 
         /// <summary>The AWSSDK.RDS stub as SDK v3 generated it: <c>bool?</c>/<c>int?</c> members become <c>bool</c>/<c>int</c>.</summary>
         private static string ToSdkV3Shapes(string assemblyName, string text)
@@ -64,11 +101,38 @@ namespace DataLayerAnalyzers.Tests.Verification
             return assemblyName == "AWSSDK.RDS" ? Regex.Replace(text, @"\b(bool|int)\?", "$1") : text;
         }
 
+        /// <summary><paramref name="set"/> with <paramref name="assemblyName"/> taken from <paramref name="replacement"/>, plus the assemblies only the replacement has.</summary>
+        private static ImmutableArray<MetadataReference> Replace(ImmutableArray<MetadataReference> set, string assemblyName, ImmutableArray<MetadataReference> replacement)
+        {
+            var file = assemblyName + ".dll";
+            var present = set.Select(NameOf).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var taken = replacement.Where(r => string.Equals(NameOf(r), file, StringComparison.OrdinalIgnoreCase) || !present.Contains(NameOf(r))).ToList();
+            if (!taken.Any(r => string.Equals(NameOf(r), file, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new InvalidOperationException($"The replacement set has no {file}.");
+            }
+
+            return set.Where(r => !string.Equals(NameOf(r), file, StringComparison.OrdinalIgnoreCase)).Concat(taken).ToImmutableArray();
+        }
+
+        /// <summary>The package assemblies of a reference-set project, copied by the build to refsets/&lt;name&gt;/.</summary>
+        private static ImmutableArray<MetadataReference> FromFolder(string name)
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, "refsets", name);
+            var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.dll") : Array.Empty<string>();
+            if (files.Length == 0)
+            {
+                throw new InvalidOperationException($"Reference set '{name}' is missing: build the test project (it copies tests/ReferenceSets/{name} to {folder}).");
+            }
+
+            return files.OrderBy(f => f, StringComparer.Ordinal).Select(f => (MetadataReference)MetadataReference.CreateFromFile(f)).ToImmutableArray();
+        }
+
         private static ImmutableArray<MetadataReference> LoadPlatform(bool includeDataLibraries)
         {
             var tpa = (string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty;
             var result = ImmutableArray.CreateBuilder<MetadataReference>();
-            foreach (var path in tpa.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            foreach (var path in tpa.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).OrderBy(p => p, StringComparer.Ordinal))
             {
                 var name = Path.GetFileNameWithoutExtension(path);
                 if (ExcludedPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
@@ -91,13 +155,11 @@ namespace DataLayerAnalyzers.Tests.Verification
         /// Compiles each file under Stubs/ into an assembly of the real library's name. The first lines say
         /// <c>// assembly: Name</c> and optionally <c>// references: A, B</c> (other stubs).
         /// </summary>
-        private static ImmutableArray<MetadataReference> CompileStubs() => CompileStubs(null);
-
         private static ImmutableArray<MetadataReference> CompileStubs(Func<string, string, string>? transform)
         {
             var folder = Path.Combine(AppContext.BaseDirectory, "Stubs");
             var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories) : Array.Empty<string>();
-            var pending = files.Select(f => (Text: File.ReadAllText(f), Path: f))
+            var pending = files.OrderBy(f => f, StringComparer.Ordinal).Select(f => (Text: File.ReadAllText(f), Path: f))
                 .Select(f => (f.Text, f.Path, Name: Header(f.Text, "assembly") ?? Path.GetFileNameWithoutExtension(f.Path),
                     Deps: (Header(f.Text, "references") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
                 .ToList();

@@ -135,9 +135,11 @@ namespace DataLayerAnalyzers.DynamoDB
                 .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
             loop = loop.ReplaceNodes(loop.DescendantNodes().OfType<QualifiedNameSyntax>(), (_, n) => n.WithAdditionalAnnotations(Simplifier.Annotation));
             loop = loop.ReplaceNodes(loop.DescendantNodes().OfType<MemberAccessExpressionSyntax>().Where(m => m.Expression is MemberAccessExpressionSyntax), (_, n) => n.WithAdditionalAnnotations(Simplifier.Annotation));
-            if (statement.GetTrailingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
+            // The document's own line ending, not CRLF on every platform.
+            var endOfLine = statement.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            if (endOfLine.IsKind(SyntaxKind.EndOfLineTrivia))
             {
-                loop = loop.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+                loop = loop.WithTrailingTrivia(SyntaxFactory.ElasticEndOfLine(endOfLine.ToString()));
             }
 
             var replacement = new List<StatementSyntax> { declarationStatement ?? statement, loop };

@@ -112,9 +112,11 @@ namespace DataLayerAnalyzers.DynamoDB
 
             loop.Append(")\n{\nif (").Append(page).Append(".Items != null)\n{\n").Append(response).Append(".Items.AddRange(").Append(page).Append(".Items);\n}\n}\n");
             var loopStatement = SyntaxFactory.ParseStatement(loop.ToString()).WithAdditionalAnnotations(Formatter.Annotation);
-            if (statement.GetTrailingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
+            // The document's own line ending, not CRLF on every platform.
+            var endOfLine = statement.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            if (endOfLine.IsKind(SyntaxKind.EndOfLineTrivia))
             {
-                loopStatement = loopStatement.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+                loopStatement = loopStatement.WithTrailingTrivia(SyntaxFactory.ElasticEndOfLine(endOfLine.ToString()));
             }
 
             declaration = declaration.ReplaceNodes(declaration.DescendantNodes().OfType<NameSyntax>().Where(n => n is QualifiedNameSyntax), (_, n) => n.WithAdditionalAnnotations(Simplifier.Annotation));

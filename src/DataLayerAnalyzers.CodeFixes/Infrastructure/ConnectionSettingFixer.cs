@@ -354,7 +354,8 @@ namespace DataLayerAnalyzers.Infrastructure
                 }
                 else if (type != null)
                 {
-                    value = (ExpressionSyntax)editor.Generator.MemberAccessExpression(editor.Generator.TypeExpression(type), member);
+                    // Parsed as an expression, so the tree is the one the text reads back as (member accesses, not a qualified name).
+                    value = SyntaxFactory.ParseExpression(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member);
                 }
                 else
                 {

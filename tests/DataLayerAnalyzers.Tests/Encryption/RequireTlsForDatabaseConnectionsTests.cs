@@ -115,11 +115,32 @@ namespace DataLayerAnalyzers.Tests.Encryption
                     {
                         options.UseNpgsql([|"Host=ledger.rds.amazonaws.com;SSL Mode=Prefer"|]);
                         options.UseSqlServer([|"Server=ledger.rds.amazonaws.com;Encrypt=false"|]);
-                        options.UseMySql([|"Server=ledger.rds.amazonaws.com;SslMode=Preferred"|], ServerVersion.AutoDetect("Server=x"));
                         options.UseMySQL([|"server=ledger.rds.amazonaws.com;sslmode=none"|]);
                     }
                 }
                 """);
+        }
+
+        [Fact]
+        public async Task PomeloUseMySql_Reports()
+        {
+            // Pomelo 9 takes EF Core 9: its own reference set.
+            var test = new AnalyzerTest<RequireTlsForDatabaseConnectionsAnalyzer>
+            {
+                TestCode = """
+                    using Microsoft.EntityFrameworkCore;
+                    class LedgerContext : DbContext
+                    {
+                        protected override void OnConfiguring(DbContextOptionsBuilder options)
+                        {
+                            options.UseMySql([|"Server=ledger.rds.amazonaws.com;SslMode=Preferred"|], ServerVersion.AutoDetect("Server=x"));
+                            options.UseMySql("Server=ledger.rds.amazonaws.com;SslMode=VerifyFull", new MySqlServerVersion(new System.Version(8, 0, 36)));
+                        }
+                    }
+                    """,
+                References = ReferenceSet.EfCore9Pomelo,
+            };
+            await test.RunAsync();
         }
 
         [Fact]
@@ -398,38 +419,47 @@ namespace DataLayerAnalyzers.Tests.Encryption
                 """);
         }
 
-        [Fact]
-        public async Task TypedBuilderProperties_Fix()
+        /// <summary>Encrypt is a bool up to Microsoft.Data.SqlClient 4 and SqlConnectionEncryptOption from 5: the fix writes the type's own value.</summary>
+        [Theory]
+        [InlineData(ReferenceSet.AllWithSqlClient2, "true")]
+        [InlineData(ReferenceSet.AllWithCurrentSqlClient, "Microsoft.Data.SqlClient.SqlConnectionEncryptOption.Mandatory")]
+        public async Task TypedBuilderProperties_Fix(ReferenceSet references, string encrypt)
         {
-            await Fix("""
-                using Npgsql;
-                using StackExchange.Redis;
-                class Settings
-                {
-                    string Build()
+            var test = new CodeFixTest<RequireTlsForDatabaseConnectionsAnalyzer, RequireTlsForDatabaseConnectionsFixer>
+            {
+                TestCode = """
+                    using Npgsql;
+                    using StackExchange.Redis;
+                    class Settings
                     {
-                        var builder = new NpgsqlConnectionStringBuilder { Host = "db.example.com", [|SslMode = SslMode.Prefer|] };
-                        var sql = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder();
-                        [|sql.Encrypt = false|];
-                        var redis = new ConfigurationOptions { [|Ssl = false|] };
-                        return builder.ConnectionString + sql.ConnectionString;
+                        string Build()
+                        {
+                            var builder = new NpgsqlConnectionStringBuilder { Host = "db.example.com", [|SslMode = SslMode.Prefer|] };
+                            var sql = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder();
+                            [|sql.Encrypt = false|];
+                            var redis = new ConfigurationOptions { [|Ssl = false|] };
+                            return builder.ConnectionString + sql.ConnectionString;
+                        }
                     }
-                }
-                """, """
-                using Npgsql;
-                using StackExchange.Redis;
-                class Settings
-                {
-                    string Build()
+                    """,
+                FixedCode = $$"""
+                    using Npgsql;
+                    using StackExchange.Redis;
+                    class Settings
                     {
-                        var builder = new NpgsqlConnectionStringBuilder { Host = "db.example.com", SslMode = SslMode.VerifyFull };
-                        var sql = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder();
-                        sql.Encrypt = true;
-                        var redis = new ConfigurationOptions { Ssl = true };
-                        return builder.ConnectionString + sql.ConnectionString;
+                        string Build()
+                        {
+                            var builder = new NpgsqlConnectionStringBuilder { Host = "db.example.com", SslMode = SslMode.VerifyFull };
+                            var sql = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder();
+                            sql.Encrypt = {{encrypt}};
+                            var redis = new ConfigurationOptions { Ssl = true };
+                            return builder.ConnectionString + sql.ConnectionString;
+                        }
                     }
-                }
-                """);
+                    """,
+                References = references,
+            };
+            await test.RunAsync();
         }
 
         [Fact]

@@ -69,6 +69,8 @@ namespace DataLayerAnalyzers.Tests
         protected override async Task RunImplAsync(CancellationToken cancellationToken)
         {
             TestSettings.Apply(TestState, AdditionalFiles, GlobalConfig);
+            var analyzers = GetDiagnosticAnalyzers().ToArray();
+            TestSettings.ExpandMarkup(new[] { TestState }, MarkupOptions, GetDefaultDiagnostic(analyzers), analyzers.SelectMany(a => a.SupportedDiagnostics).ToImmutableArray(), ImmutableArray<string>.Empty, DefaultFilePath);
             foreach (var set in TestReferences.RunsOf(References, Sources.Select(s => s.content.ToString())))
             {
                 await TestSettings.OnReferenceSetAsync(TestState, References, set, async () =>

@@ -35,7 +35,7 @@ namespace DataLayerAnalyzers.Tests.Verification
         AllWithCurrentSqlClient,
 
         /// <summary>
-        /// The framework, Pomelo.EntityFrameworkCore.MySql 9 with the EF Core 9 and MySqlConnector it takes, and the stubs:
+        /// The .NET framework and Pomelo.EntityFrameworkCore.MySql 9 with the EF Core 9 and MySqlConnector it takes:
         /// Pomelo has no EF Core 10 release, and one compilation cannot hold two EF Core versions.
         /// </summary>
         EfCore9Pomelo,
@@ -77,7 +77,7 @@ namespace DataLayerAnalyzers.Tests.Verification
             [ReferenceSet.FrameworkOnly] = new(() => Framework.Value),
             [ReferenceSet.AllWithRdsV3] = new(() => PlatformAndPackages.Value.AddRange(CompileStubs(ToSdkV3Shapes))),
             [ReferenceSet.AllWithSqlClient2] = new(() => Replace(Get(ReferenceSet.All), "Microsoft.Data.SqlClient", FromFolder("SqlClient2"))),
-            [ReferenceSet.EfCore9Pomelo] = new(() => Framework.Value.AddRange(FromFolder("EfCore9")).AddRange(Stubs.Value)),
+            [ReferenceSet.EfCore9Pomelo] = new(() => Framework.Value.AddRange(FromFolder("EfCore9"))),
         };
 
         public static ImmutableArray<MetadataReference> Get(ReferenceSet set) => Sets[set].Value;

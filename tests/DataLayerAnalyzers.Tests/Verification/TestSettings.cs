@@ -46,6 +46,31 @@ namespace DataLayerAnalyzers.Tests.Verification
             }
         }
 
+        /// <summary>
+        /// Extension: expands the markup of each state with the library's own processing and lets the expected
+        /// diagnostics ignore additional locations. The rules attach extra locations for their fixers; the tests state
+        /// where a finding is reported (<c>[|…|]</c>), not those.
+        /// </summary>
+        public static void ExpandMarkup(IEnumerable<SolutionState> states, MarkupOptions options, DiagnosticDescriptor? defaultDiagnostic, ImmutableArray<DiagnosticDescriptor> supported, ImmutableArray<string> fixable, string defaultPath)
+        {
+            foreach (var state in states)
+            {
+                if (state.Sources.Count == 0 && state.AdditionalFiles.Count == 0 && state.ExpectedDiagnostics.Count == 0)
+                {
+                    continue;
+                }
+
+                var processed = state.WithInheritedValuesApplied(null, fixable).WithProcessedMarkup(options, defaultDiagnostic, supported, fixable, defaultPath);
+                state.Sources.Clear();
+                state.Sources.AddRange(processed.Sources);
+                state.AdditionalFiles.Clear();
+                state.AdditionalFiles.AddRange(processed.AdditionalFiles);
+                state.ExpectedDiagnostics.Clear();
+                state.ExpectedDiagnostics.AddRange(processed.ExpectedDiagnostics.Select(d => d.WithOptions(d.Options | DiagnosticOptions.IgnoreAdditionalLocations)));
+                state.MarkupHandling = MarkupMode.None;
+            }
+        }
+
         /// <summary>Runs <paramref name="run"/> with the references of <paramref name="set"/> added to the state, naming the set in a failure of a second run.</summary>
         public static async Task OnReferenceSetAsync(SolutionState state, ReferenceSet requested, ReferenceSet set, Func<Task> run)
         {

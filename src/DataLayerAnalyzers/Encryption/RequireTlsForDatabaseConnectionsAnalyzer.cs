@@ -25,7 +25,9 @@ namespace DataLayerAnalyzers.Encryption
                 return;
             }
 
+            // Microsoft.Data.SqlClient 4.0+ encrypts when Encrypt is left out: only older versions run plaintext by default.
             if (!info.HasUnknownParts && info.Entries.Count > 0
+                && !(info.Provider == DbProvider.SqlClient && context.Symbols.SqlClientEncryptsByDefault)
                 && context.Options.GetRuleBool(context.Tree, Rule.Id, ReportOmittedOption, defaultValue: false))
             {
                 var keyword = TransportKeyword(info.Provider);

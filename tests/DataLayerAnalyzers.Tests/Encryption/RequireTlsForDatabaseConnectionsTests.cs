@@ -312,6 +312,25 @@ namespace DataLayerAnalyzers.Tests.Encryption
             await test.RunAsync();
         }
 
+        /// <summary>Encrypt defaults to false before Microsoft.Data.SqlClient 4.0 and to true (Mandatory) from 4.0.</summary>
+        [Theory]
+        [InlineData(ReferenceSet.AllWithSqlClient2, true)]
+        [InlineData(ReferenceSet.AllWithCurrentSqlClient, false)]
+        public async Task OmittedEncryptWithOption_ReportsOnlyWhereTheDefaultIsPlaintext(ReferenceSet references, bool reports)
+        {
+            var literal = "\"Server=ledger.rds.amazonaws.com;Database=Ledger\"";
+            var test = new AnalyzerTest<RequireTlsForDatabaseConnectionsAnalyzer>
+            {
+                TestCode = $$"""
+                    using Microsoft.Data.SqlClient;
+                    class Repo { SqlConnection Open() => new SqlConnection({{(reports ? "[|" + literal + "|]" : literal)}}); }
+                    """,
+                References = references,
+            };
+            test.GlobalConfig.Add("dotnet_code_quality.DLA3001.report_omitted_setting = true");
+            await test.RunAsync();
+        }
+
         [Fact]
         public async Task OmittedSettingByDefault_NoDiagnostic()
         {

@@ -100,7 +100,7 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
                     var info = ConnectionStringInfo.Parse(provider, resolved.Value);
                     if (!(SkipsLoopback(context.Options, operation.Syntax.SyntaxTree) && info.IsLoopback))
                     {
-                        AnalyzeConnectionString(new ConnectionStringContext(context, info, resolved, reported));
+                        AnalyzeConnectionString(new ConnectionStringContext(context, symbols, info, resolved, reported));
                     }
                 }
 
@@ -147,13 +147,16 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
         private readonly OperationAnalysisContext _context;
         private readonly ConcurrentDictionary<(SyntaxTree, TextSpan), byte> _reported;
 
-        public ConnectionStringContext(OperationAnalysisContext context, ConnectionStringInfo info, ResolvedString source, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
+        public ConnectionStringContext(OperationAnalysisContext context, ConnectionStringSymbols symbols, ConnectionStringInfo info, ResolvedString source, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
         {
             _context = context;
+            Symbols = symbols;
             Info = info;
             Source = source;
             _reported = reported;
         }
+
+        public ConnectionStringSymbols Symbols { get; }
 
         public ConnectionStringInfo Info { get; }
 

@@ -30,9 +30,17 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
             _efExtensionTypes = efExtensionTypes;
             _dbContextOptionsBuilder = dbContextOptionsBuilder;
             Types = types;
+            var sqlClient = types.Get("Microsoft.Data.SqlClient.SqlConnection");
+            SqlClientEncryptsByDefault = sqlClient != null && sqlClient.ContainingAssembly.Identity.Version.Major >= 4;
         }
 
         public KnownTypes Types { get; }
+
+        /// <summary>
+        /// The referenced Microsoft.Data.SqlClient is 4.0 or later, where Encrypt defaults to true (Mandatory); before 4.0
+        /// (and in System.Data.SqlClient) it defaults to false.
+        /// </summary>
+        public bool SqlClientEncryptsByDefault { get; }
 
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, Holder> Cache =
             new System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, Holder>();

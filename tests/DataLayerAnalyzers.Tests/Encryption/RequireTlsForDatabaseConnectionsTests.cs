@@ -115,10 +115,31 @@ namespace DataLayerAnalyzers.Tests.Encryption
                     {
                         options.UseNpgsql([|"Host=ledger.rds.amazonaws.com;SSL Mode=Prefer"|]);
                         options.UseSqlServer([|"Server=ledger.rds.amazonaws.com;Encrypt=false"|]);
-                        options.UseMySQL([|"server=ledger.rds.amazonaws.com;sslmode=none"|]);
                     }
                 }
                 """);
+        }
+
+        [Fact]
+        public async Task OracleUseMySQL_Reports()
+        {
+            // Oracle's provider takes a newer MySql.Data than the one the other tests pin: its own reference set.
+            var test = new AnalyzerTest<RequireTlsForDatabaseConnectionsAnalyzer>
+            {
+                TestCode = """
+                    using Microsoft.EntityFrameworkCore;
+                    class LedgerContext : DbContext
+                    {
+                        protected override void OnConfiguring(DbContextOptionsBuilder options)
+                        {
+                            options.UseMySQL([|"server=ledger.rds.amazonaws.com;sslmode=disabled"|]);
+                            options.UseMySQL("server=ledger.rds.amazonaws.com;sslmode=VerifyFull");
+                        }
+                    }
+                    """,
+                References = ReferenceSet.AllWithOracleMySqlEf,
+            };
+            await test.RunAsync();
         }
 
         [Fact]

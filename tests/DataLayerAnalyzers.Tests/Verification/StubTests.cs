@@ -68,6 +68,16 @@ namespace DataLayerAnalyzers.Tests.Verification
         }
 
         [Fact]
+        public void OracleMySqlEfSet_HasTheRealProviderAndItsMySqlData()
+        {
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Probe", references: TestReferences.Get(ReferenceSet.AllWithOracleMySqlEf));
+            var useMySql = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.MySQLDbContextOptionsExtensions");
+            Assert.NotNull(useMySql);
+            Assert.Single(TestReferences.Get(ReferenceSet.AllWithOracleMySqlEf), r => TestReferences.NameOf(r) == "MySql.Data.dll");
+            Assert.DoesNotContain(TestReferences.Get(ReferenceSet.All), r => TestReferences.NameOf(r) == "MySql.EntityFrameworkCore.dll");
+        }
+
+        [Fact]
         public void FrameworkOnly_HasNoDataLibrary()
         {
             var names = TestReferences.Get(ReferenceSet.FrameworkOnly).Select(TestReferences.NameOf).ToList();

@@ -39,6 +39,9 @@ namespace DataLayerAnalyzers.Tests.Verification
         /// Pomelo has no EF Core 10 release, and one compilation cannot hold two EF Core versions.
         /// </summary>
         EfCore9Pomelo,
+
+        /// <summary>Like <see cref="All"/>, plus Oracle's MySql.EntityFrameworkCore 10 (UseMySQL) with the newer MySql.Data it takes.</summary>
+        AllWithOracleMySqlEf,
     }
 
     /// <summary>
@@ -76,7 +79,8 @@ namespace DataLayerAnalyzers.Tests.Verification
             [ReferenceSet.AllWithCurrentSqlClient] = new(() => Get(ReferenceSet.All)),
             [ReferenceSet.FrameworkOnly] = new(() => Framework.Value),
             [ReferenceSet.AllWithRdsV3] = new(() => PlatformAndPackages.Value.AddRange(CompileStubs(ToSdkV3Shapes))),
-            [ReferenceSet.AllWithSqlClient2] = new(() => Replace(Get(ReferenceSet.All), "Microsoft.Data.SqlClient", FromFolder("SqlClient2"))),
+            [ReferenceSet.AllWithSqlClient2] = new(() => Replace(Get(ReferenceSet.All), FromFolder("SqlClient2"), "Microsoft.Data.SqlClient")),
+            [ReferenceSet.AllWithOracleMySqlEf] = new(() => Replace(Get(ReferenceSet.All), FromFolder("OracleMySqlEf"), "MySql.Data", "MySql.EntityFrameworkCore")),
             [ReferenceSet.EfCore9Pomelo] = new(() => Framework.Value.AddRange(FromFolder("EfCore9"))),
         };
 
@@ -101,18 +105,19 @@ namespace DataLayerAnalyzers.Tests.Verification
             return assemblyName == "AWSSDK.RDS" ? Regex.Replace(text, @"\b(bool|int)\?", "$1") : text;
         }
 
-        /// <summary><paramref name="set"/> with <paramref name="assemblyName"/> taken from <paramref name="replacement"/>, plus the assemblies only the replacement has.</summary>
-        private static ImmutableArray<MetadataReference> Replace(ImmutableArray<MetadataReference> set, string assemblyName, ImmutableArray<MetadataReference> replacement)
+        /// <summary><paramref name="set"/> with <paramref name="assemblyNames"/> taken from <paramref name="replacement"/>, plus the assemblies only the replacement has.</summary>
+        private static ImmutableArray<MetadataReference> Replace(ImmutableArray<MetadataReference> set, ImmutableArray<MetadataReference> replacement, params string[] assemblyNames)
         {
-            var file = assemblyName + ".dll";
+            var files = assemblyNames.Select(n => n + ".dll").ToHashSet(StringComparer.OrdinalIgnoreCase);
             var present = set.Select(NameOf).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var taken = replacement.Where(r => string.Equals(NameOf(r), file, StringComparison.OrdinalIgnoreCase) || !present.Contains(NameOf(r))).ToList();
-            if (!taken.Any(r => string.Equals(NameOf(r), file, StringComparison.OrdinalIgnoreCase)))
+            var taken = replacement.Where(r => files.Contains(NameOf(r)) || !present.Contains(NameOf(r))).ToList();
+            var missing = files.Where(f => !taken.Any(r => string.Equals(NameOf(r), f, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (missing.Count > 0)
             {
-                throw new InvalidOperationException($"The replacement set has no {file}.");
+                throw new InvalidOperationException("The replacement set lacks " + string.Join(", ", missing));
             }
 
-            return set.Where(r => !string.Equals(NameOf(r), file, StringComparison.OrdinalIgnoreCase)).Concat(taken).ToImmutableArray();
+            return set.Where(r => !files.Contains(NameOf(r))).Concat(taken).ToImmutableArray();
         }
 
         /// <summary>The package assemblies of a reference-set project, copied by the build to refsets/&lt;name&gt;/.</summary>

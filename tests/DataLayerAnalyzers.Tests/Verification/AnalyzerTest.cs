@@ -71,26 +71,20 @@ namespace DataLayerAnalyzers.Tests
             TestSettings.Apply(TestState, AdditionalFiles, GlobalConfig);
             var analyzers = GetDiagnosticAnalyzers().ToArray();
             TestSettings.ExpandMarkup(new[] { TestState }, MarkupOptions, GetDefaultDiagnostic(analyzers), analyzers.SelectMany(a => a.SupportedDiagnostics).ToImmutableArray(), ImmutableArray<string>.Empty, DefaultFilePath);
-            foreach (var set in TestReferences.RunsOf(References, Sources.Select(s => s.content.ToString())))
-            {
-                await TestSettings.OnReferenceSetAsync(TestState, References, set, async () =>
-                {
-                    await base.RunImplAsync(cancellationToken).ConfigureAwait(false);
-                    if (CheckGeneratedCode)
-                    {
-                        await VerifyGeneratedCodeSilentAsync(cancellationToken).ConfigureAwait(false);
-                    }
-                }).ConfigureAwait(false);
-            }
+            await TestSettings.RunOnReferenceSetsAsync(TestState, References, () => base.RunImplAsync(cancellationToken), CheckGeneratedCode ? () => VerifyGeneratedCodeSilentAsync(cancellationToken) : null).ConfigureAwait(false);
         }
 
-        private async Task VerifyGeneratedCodeSilentAsync(CancellationToken cancellationToken)
+        private Task VerifyGeneratedCodeSilentAsync(CancellationToken cancellationToken)
         {
             var analyzers = GetDiagnosticAnalyzers().ToImmutableArray();
-            var state = TestState.WithInheritedValuesApplied(null, ImmutableArray<string>.Empty).WithProcessedMarkup(
-                MarkupOptions, GetDefaultDiagnostic(analyzers.ToArray()), analyzers.SelectMany(a => a.SupportedDiagnostics).ToImmutableArray(), ImmutableArray<string>.Empty, DefaultFilePath);
-            var project = await CreateProjectAsync(new EvaluatedProjectState(state, ReferenceAssemblies), ImmutableArray<EvaluatedProjectState>.Empty, cancellationToken).ConfigureAwait(false);
-            await TestSettings.VerifyGeneratedCodeSilentAsync(project, analyzers, (c, o) => CreateCompilationWithAnalyzers(c, analyzers, o, cancellationToken), GetAnalyzerOptions, Verify, cancellationToken).ConfigureAwait(false);
+            return TestSettings.VerifyGeneratedCodeSilentAsync(
+                new GeneratedCodeCheck(
+                    TestState, analyzers, MarkupOptions, GetDefaultDiagnostic(analyzers.ToArray()), DefaultFilePath, ReferenceAssemblies,
+                    state => CreateProjectAsync(state, ImmutableArray<EvaluatedProjectState>.Empty, cancellationToken),
+                    (c, o) => CreateCompilationWithAnalyzers(c, analyzers, o, cancellationToken),
+                    GetAnalyzerOptions,
+                    Verify),
+                cancellationToken);
         }
     }
 }

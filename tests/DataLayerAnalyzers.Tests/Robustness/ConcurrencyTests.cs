@@ -37,7 +37,8 @@ namespace DataLayerAnalyzers.Tests.Robustness
             var runs = await Task.WhenAll(Enumerable.Range(0, Runs).Select(_ => Task.Run(async () =>
             {
                 var perCompilation = await Task.WhenAll(compilations.Select(c => AllAnalyzers.RunAsync(c.Item1, Analyzers, c.Item2)));
-                return perCompilation.SelectMany(d => d).Select(Describe).ToImmutableArray();
+                // Sorted on the whole description: the order in which the driver hands back diagnostics is not the question.
+                return perCompilation.SelectMany(d => d).Select(Describe).OrderBy(d => d, StringComparer.Ordinal).ToImmutableArray();
             })));
 
             var first = runs[0];
@@ -45,7 +46,9 @@ namespace DataLayerAnalyzers.Tests.Robustness
             Assert.True(rules >= 8, "the samples should produce findings of many rules, got " + rules + ":\n" + string.Join("\n", first));
             for (var i = 1; i < runs.Length; i++)
             {
-                Assert.Equal(first, runs[i]);
+                var missing = first.Except(runs[i]).ToList();
+                var extra = runs[i].Except(first).ToList();
+                Assert.True(first.SequenceEqual(runs[i]), $"run {i} differs from run 0:\nonly in run 0:\n{string.Join("\n", missing)}\nonly in run {i}:\n{string.Join("\n", extra)}\ncounts {first.Length} / {runs[i].Length}");
             }
         }
 

@@ -236,9 +236,11 @@ namespace DataLayerAnalyzers.Tests.Robustness
         }
 
         /// <summary>
-        /// Lambdas and object initializers nested <see cref="NestingDepth"/> deep. The C# compiler itself stops binding nested
-        /// lambdas somewhere past a few hundred levels (it reports CS8078 "expression too long or complex", or overflows its
-        /// own stack on a small thread stack), so this is the depth the compiler accepts, not the analyzers' limit.
+        /// Lambdas and object initializers nested <see cref="NestingDepth"/> deep: the deepest the C# compiler itself survives.
+        /// Roslyn 4.14's own IOperation factory (SemanticModel.GetOperation, which every operation-based analyzer of any
+        /// package triggers) overflows a 1.5 MB thread stack at about 250 nested lambdas, with no analyzer involved
+        /// (measured with a stand-alone compilation: 200 passes, 250 and 300 end the process). Deeper input takes the host
+        /// down before any rule of this package runs.
         /// </summary>
         [Fact]
         public async Task DeeplyNestedLambdasAndInitializers_NeverThrow()
@@ -283,7 +285,7 @@ namespace DataLayerAnalyzers.Tests.Robustness
             Assert.Contains(diagnostics, d => d.Id == "DLA2002");
         }
 
-        private const int NestingDepth = 300;
+        private const int NestingDepth = 200;
 
         private const int MixedTerms = 5_000;
 

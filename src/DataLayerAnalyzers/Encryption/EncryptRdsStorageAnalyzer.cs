@@ -17,6 +17,9 @@ namespace DataLayerAnalyzers.Encryption
         private const string StorageEncrypted = "StorageEncrypted";
         private const string Remedy = "set StorageEncrypted = true";
 
+        /// <summary>How deep a guard condition (<c>!</c>, <c>&amp;&amp;</c>, <c>||</c>) is followed.</summary>
+        private const int MaxConditionDepth = 32;
+
         public EncryptRdsStorageAnalyzer()
             : base(DiagnosticDescriptors.EncryptRdsStorage, AwsRequestTypes.CreateDBInstance, AwsRequestTypes.CreateDBCluster, AwsRequestTypes.CopyDBSnapshot)
         {
@@ -71,7 +74,7 @@ namespace DataLayerAnalyzers.Encryption
             for (var parent = creation.Parent; parent != null; child = parent, parent = parent.Parent)
             {
                 if (parent is IConditionalOperation conditional && child != conditional.Condition
-                    && KnowsUnencrypted(conditional.Condition, branch: child == conditional.WhenTrue, dbSnapshot))
+                    && KnowsUnencrypted(conditional.Condition, branch: child == conditional.WhenTrue, dbSnapshot, 0))
                 {
                     return true;
                 }
@@ -96,7 +99,7 @@ namespace DataLayerAnalyzers.Encryption
                 }
 
                 if (earlier is IConditionalOperation { WhenFalse: null } guard && LeavesBlock(guard.WhenTrue)
-                    && KnowsUnencrypted(guard.Condition, branch: false, dbSnapshot))
+                    && KnowsUnencrypted(guard.Condition, branch: false, dbSnapshot, 0))
                 {
                     return true;
                 }
@@ -116,17 +119,26 @@ namespace DataLayerAnalyzers.Encryption
                 || operation is IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break };
         }
 
-        /// <summary>In the branch where <paramref name="condition"/> is <paramref name="branch"/>, is the snapshot unencrypted?</summary>
-        private static bool KnowsUnencrypted(IOperation condition, bool branch, INamedTypeSymbol dbSnapshot)
+        /// <summary>
+        /// In the branch where <paramref name="condition"/> is <paramref name="branch"/>, is the snapshot unencrypted?
+        /// Conditions nested deeper than <see cref="MaxConditionDepth"/> (long <c>&amp;&amp;</c> chains) are not followed.
+        /// </summary>
+        private static bool KnowsUnencrypted(IOperation condition, bool branch, INamedTypeSymbol dbSnapshot, int depth)
         {
+            if (depth > MaxConditionDepth)
+            {
+                return false;
+            }
+
+            depth++;
             switch (ValueResolver.Unwrap(condition))
             {
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                    return KnowsUnencrypted(not.Operand, !branch, dbSnapshot);
+                    return KnowsUnencrypted(not.Operand, !branch, dbSnapshot, depth);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } binary when branch:
-                    return KnowsUnencrypted(binary.LeftOperand, branch, dbSnapshot) || KnowsUnencrypted(binary.RightOperand, branch, dbSnapshot);
+                    return KnowsUnencrypted(binary.LeftOperand, branch, dbSnapshot, depth) || KnowsUnencrypted(binary.RightOperand, branch, dbSnapshot, depth);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } binary when !branch:
-                    return KnowsUnencrypted(binary.LeftOperand, branch, dbSnapshot) || KnowsUnencrypted(binary.RightOperand, branch, dbSnapshot);
+                    return KnowsUnencrypted(binary.LeftOperand, branch, dbSnapshot, depth) || KnowsUnencrypted(binary.RightOperand, branch, dbSnapshot, depth);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
                     // In this branch the flag equals the constant when (==, true branch) or (!=, false branch).
                     return Compares(comparison.LeftOperand, comparison.RightOperand, dbSnapshot, out var constant)
@@ -155,14 +167,18 @@ namespace DataLayerAnalyzers.Encryption
             switch (ValueResolver.Unwrap(operation))
             {
                 case IPropertyReferenceOperation property:
-                    return property.Property.Name == "Encrypted" && property.Property.ContainingType.Is(dbSnapshot);
+                    return IsEncryptedProperty(property, dbSnapshot);
                 case IInvocationOperation { TargetMethod.Name: "GetValueOrDefault", Instance: { } instance }:
-                    return IsEncryptedFlag(instance, dbSnapshot);
+                    return ValueResolver.Unwrap(instance) is IPropertyReferenceOperation nullable && IsEncryptedProperty(nullable, dbSnapshot);
                 case ICoalesceOperation coalesce:
-                    return IsEncryptedFlag(coalesce.Value, dbSnapshot) && ValueResolver.TryResolveBool(coalesce.WhenNull, out var whenNull, out _) && !whenNull;
+                    return ValueResolver.Unwrap(coalesce.Value) is IPropertyReferenceOperation left && IsEncryptedProperty(left, dbSnapshot)
+                        && ValueResolver.TryResolveBool(coalesce.WhenNull, out var whenNull, out _) && !whenNull;
                 default:
                     return false;
             }
         }
+
+        private static bool IsEncryptedProperty(IPropertyReferenceOperation property, INamedTypeSymbol dbSnapshot)
+            => property.Property.Name == "Encrypted" && property.Property.ContainingType.Is(dbSnapshot);
     }
 }

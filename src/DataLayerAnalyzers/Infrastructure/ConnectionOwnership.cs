@@ -62,10 +62,13 @@ namespace DataLayerAnalyzers.Infrastructure
         {
             var local = declarator.Symbol;
             var function = EnclosingFunction(declarator);
-            var root = (IOperation)declarator;
-            while (root.Parent != null)
+            var index = OperationIndex.Of(declarator);
+            foreach (var operation in index.MembersNamed("CloseConnection"))
             {
-                root = root.Parent;
+                if (operation is IFieldReferenceOperation field && field.Field.ContainingType.Is(_commandBehavior))
+                {
+                    return ImmutableArray<SyntaxNode>.Empty; // a reader will close it
+                }
             }
 
             var opens = ImmutableArray.CreateBuilder<SyntaxNode>();
@@ -74,15 +77,10 @@ namespace DataLayerAnalyzers.Infrastructure
                 opens.Add(declarator.Syntax);
             }
 
-            foreach (var operation in root.Descendants())
+            foreach (var operation in index.ReferencesTo(local))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (operation is IFieldReferenceOperation field && field.Field.ContainingType.Is(_commandBehavior) && field.Field.Name == "CloseConnection")
-                {
-                    return ImmutableArray<SyntaxNode>.Empty; // a reader will close it
-                }
-
-                if (!(operation is ILocalReferenceOperation reference) || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                if (!(operation is ILocalReferenceOperation reference))
                 {
                     continue;
                 }

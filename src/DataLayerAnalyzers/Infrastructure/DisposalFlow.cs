@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -18,27 +19,17 @@ namespace DataLayerAnalyzers.Infrastructure
     {
         private static readonly HashSet<string> ReleaseNames = new HashSet<string>(System.StringComparer.Ordinal) { "Dispose", "DisposeAsync", "Close", "CloseAsync" };
 
+        private static readonly ConditionalWeakTable<ControlFlowGraph, GraphFacts> Facts = new ConditionalWeakTable<ControlFlowGraph, GraphFacts>();
+
         private readonly ControlFlowGraph _graph;
         private readonly ILocalSymbol _local;
-        private readonly HashSet<CaptureId> _captures = new HashSet<CaptureId>();
-        private readonly bool[] _releases;
+        private readonly GraphFacts _facts;
 
         private DisposalFlow(ControlFlowGraph graph, ILocalSymbol local)
         {
             _graph = graph;
             _local = local;
-            foreach (var block in graph.Blocks)
-            {
-                foreach (var operation in AllOperations(block).SelectMany(o => o.DescendantsAndSelf()))
-                {
-                    if (operation is IFlowCaptureOperation capture && IsLocal(capture.Value))
-                    {
-                        _captures.Add(capture.Id);
-                    }
-                }
-            }
-
-            _releases = graph.Blocks.Select(b => AllOperations(b).Any(ContainsRelease)).ToArray();
+            _facts = Facts.GetValue(graph, g => new GraphFacts(g));
         }
 
         /// <summary>
@@ -48,19 +39,7 @@ namespace DataLayerAnalyzers.Infrastructure
         public static bool LeaksAfter(ControlFlowGraph graph, ILocalSymbol local, SyntaxNode acquisition)
         {
             var flow = new DisposalFlow(graph, local);
-            foreach (var block in graph.Blocks)
-            {
-                var operations = AllOperations(block).ToList();
-                for (var i = 0; i < operations.Count; i++)
-                {
-                    if (operations[i].Syntax.Span.Contains(acquisition.Span) && operations[i].Syntax.SyntaxTree == acquisition.SyntaxTree)
-                    {
-                        return flow.Leaks(block, i + 1);
-                    }
-                }
-            }
-
-            return false;
+            return flow._facts.TryFindOperation(acquisition, out var block, out var index) && flow.Leaks(graph.Blocks[block], index + 1);
         }
 
         private bool Leaks(BasicBlock start, int startIndex)
@@ -87,7 +66,14 @@ namespace DataLayerAnalyzers.Infrastructure
                 }
 
                 var released = false;
-                var operations = AllOperations(block).ToList();
+                if (index == 0 && !_facts.Releases(block.Ordinal, _local))
+                {
+                    // Nothing in the block releases the local: only whether it may throw matters.
+                    exposed |= _facts.MayThrowIn(block.Ordinal);
+                    index = int.MaxValue;
+                }
+
+                var operations = index == int.MaxValue ? new List<IOperation>() : AllOperations(block).ToList();
                 for (var i = index; i < operations.Count; i++)
                 {
                     if (ContainsRelease(operations[i]))
@@ -160,9 +146,9 @@ namespace DataLayerAnalyzers.Infrastructure
 
         private bool RegionReleases(ControlFlowRegion region)
         {
-            for (var i = region.FirstBlockOrdinal; i <= region.LastBlockOrdinal && i < _releases.Length; i++)
+            for (var i = region.FirstBlockOrdinal; i <= region.LastBlockOrdinal && i < _graph.Blocks.Length; i++)
             {
-                if (_releases[i])
+                if (_facts.Releases(i, _local))
                 {
                     return true;
                 }
@@ -216,21 +202,100 @@ namespace DataLayerAnalyzers.Infrastructure
             return false;
         }
 
-        private bool IsLocal(IOperation? operation)
+        private bool IsLocal(IOperation? operation) => SymbolEqualityComparer.Default.Equals(_facts.LocalOf(operation), _local);
+
+        /// <summary>
+        /// What the flow questions need of one graph, computed once per graph instead of once per local: the local each
+        /// flow capture holds, the locals each block releases, whether a block may throw, where each operation is.
+        /// </summary>
+        private sealed class GraphFacts
         {
-            while (operation is IConversionOperation conversion)
+            private readonly Dictionary<CaptureId, ILocalSymbol> _captureLocals = new Dictionary<CaptureId, ILocalSymbol>();
+            private readonly HashSet<ILocalSymbol>?[] _released;
+            private readonly bool[] _mayThrow;
+            private readonly Dictionary<SyntaxNode, (int Block, int Index)> _operations = new Dictionary<SyntaxNode, (int, int)>();
+
+            public GraphFacts(ControlFlowGraph graph)
             {
-                operation = conversion.Operand;
+                var blocks = graph.Blocks;
+                _released = new HashSet<ILocalSymbol>?[blocks.Length];
+                _mayThrow = new bool[blocks.Length];
+                foreach (var block in blocks)
+                {
+                    foreach (var operation in AllOperations(block))
+                    {
+                        foreach (var descendant in operation.DescendantsAndSelf())
+                        {
+                            if (descendant is IFlowCaptureOperation capture && LocalOf(capture.Value) is { } captured)
+                            {
+                                _captureLocals[capture.Id] = captured;
+                            }
+                        }
+                    }
+                }
+
+                foreach (var block in blocks)
+                {
+                    var index = 0;
+                    foreach (var operation in AllOperations(block))
+                    {
+                        if (!_operations.ContainsKey(operation.Syntax))
+                        {
+                            _operations.Add(operation.Syntax, (block.Ordinal, index));
+                        }
+
+                        _mayThrow[block.Ordinal] |= MayThrow(operation);
+                        foreach (var descendant in operation.DescendantsAndSelf())
+                        {
+                            if (descendant is IInvocationOperation invocation && ReleaseNames.Contains(invocation.TargetMethod.Name)
+                                && LocalOf(invocation.Instance) is { } releasedLocal)
+                            {
+                                (_released[block.Ordinal] ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)).Add(releasedLocal);
+                            }
+                        }
+
+                        index++;
+                    }
+                }
             }
 
-            switch (operation)
+            public bool Releases(int block, ILocalSymbol local) => _released[block]?.Contains(local) == true;
+
+            public bool MayThrowIn(int block) => _mayThrow[block];
+
+            /// <summary>The local an operation reads, directly or through a flow capture of it.</summary>
+            public ILocalSymbol? LocalOf(IOperation? operation)
             {
-                case ILocalReferenceOperation reference:
-                    return SymbolEqualityComparer.Default.Equals(reference.Local, _local);
-                case IFlowCaptureReferenceOperation capture:
-                    return _captures.Contains(capture.Id);
-                default:
-                    return false;
+                while (operation is IConversionOperation conversion)
+                {
+                    operation = conversion.Operand;
+                }
+
+                switch (operation)
+                {
+                    case ILocalReferenceOperation reference:
+                        return reference.Local;
+                    case IFlowCaptureReferenceOperation capture:
+                        return _captureLocals.TryGetValue(capture.Id, out var local) ? local : null;
+                    default:
+                        return null;
+                }
+            }
+
+            /// <summary>The first operation (in block order) whose syntax contains <paramref name="syntax"/>.</summary>
+            public bool TryFindOperation(SyntaxNode syntax, out int block, out int index)
+            {
+                block = int.MaxValue;
+                index = int.MaxValue;
+                for (var node = syntax; node != null; node = node.Parent)
+                {
+                    if (_operations.TryGetValue(node, out var found) && (found.Block < block || (found.Block == block && found.Index < index)))
+                    {
+                        (block, index) = found;
+                    }
+                }
+
+                return block != int.MaxValue;
             }
         }
 

@@ -377,31 +377,26 @@ namespace DataLayerAnalyzers.Infrastructure
         /// </summary>
         private static bool AddLaterAssignments(IOperation use, ISymbol symbol, int usePosition, ImmutableDictionary<string, PropertySetting>.Builder builder, int depth, CancellationToken cancellationToken)
         {
-            var root = use;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
-
+            var index = OperationIndex.Of(use);
             var complete = true;
             var assignments = new List<(int Position, string Prefix, IPropertySymbol Property, IOperation Value, SyntaxNode Syntax)>();
-            foreach (var operation in root.Descendants())
+            foreach (var operation in index.WritesThrough(symbol))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (operation.Syntax.SpanStart >= usePosition)
-                {
-                    continue;
-                }
-
-                if (TryGetWrittenProperty(operation, out var property, out var instance, out var value)
+                if (operation.Syntax.SpanStart < usePosition
+                    && TryGetWrittenProperty(operation, out var property, out var instance, out var value)
                     && TryGetPathFrom(instance, symbol, out var prefix))
                 {
                     assignments.Add((operation.Syntax.SpanStart, prefix, property, value, operation.Syntax));
                 }
-                else if (complete && (operation is ILocalReferenceOperation || operation is IFieldReferenceOperation || operation is IParameterReferenceOperation)
-                    && ReferencesSymbol(operation, symbol) && Escapes(operation))
+            }
+
+            foreach (var operation in index.ReferencesTo(symbol))
+            {
+                if (operation.Syntax.SpanStart < usePosition && Escapes(operation))
                 {
                     complete = false;
+                    break;
                 }
             }
 

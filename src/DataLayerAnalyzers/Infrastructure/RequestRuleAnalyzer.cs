@@ -134,17 +134,16 @@ namespace DataLayerAnalyzers.Infrastructure
                     return true; // a property of another object, an invocation result: not a request this rule can follow
             }
 
-            var body = root;
-            while (body.Parent != null)
+            foreach (var reference in OperationIndex.Of(root).ReferencesTo(symbol))
             {
-                body = body.Parent;
-            }
+                var target = reference;
+                while (target.Parent is IConversionOperation || target.Parent is IParenthesizedOperation)
+                {
+                    target = target.Parent;
+                }
 
-            foreach (var operation in body.Descendants())
-            {
-                if (operation is ISimpleAssignmentOperation { Target: { } target } assignment
-                    && ValueResolver.Unwrap(assignment.Value) is IObjectCreationOperation
-                    && RequestModel.ReferencesSymbol(target, symbol))
+                if (target.Parent is ISimpleAssignmentOperation assignment && assignment.Target == target
+                    && ValueResolver.Unwrap(assignment.Value) is IObjectCreationOperation)
                 {
                     return true;
                 }

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -18,6 +20,8 @@ namespace DataLayerAnalyzers.Infrastructure
     internal static class ValueResolver
     {
         private const int MaxDepth = 12;
+
+        private static readonly ConditionalWeakTable<SyntaxNode, Dictionary<string, List<IdentifierNameSyntax>>> Writes = new ConditionalWeakTable<SyntaxNode, Dictionary<string, List<IdentifierNameSyntax>>>();
 
         /// <summary>Resolves a string-valued expression. False when nothing about it is known.</summary>
         public static bool TryResolveString(IOperation? operation, out ResolvedString value, CancellationToken cancellationToken = default)
@@ -307,12 +311,8 @@ namespace DataLayerAnalyzers.Infrastructure
                 return true;
             }
 
-            foreach (var identifier in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+            foreach (var identifier in WrittenNames(scope, local.Name))
             {
-                if (identifier.Identifier.ValueText != local.Name || !IsWritePosition(identifier))
-                {
-                    continue;
-                }
 
                 if (model is null || model.SyntaxTree != identifier.SyntaxTree)
                 {
@@ -327,6 +327,34 @@ namespace DataLayerAnalyzers.Infrastructure
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The identifiers named <paramref name="name"/> written in <paramref name="scope"/>; the scope's writes are indexed
+        /// once by name, so following many locals of one long method does not walk the method once per local.
+        /// </summary>
+        private static IReadOnlyList<IdentifierNameSyntax> WrittenNames(SyntaxNode scope, string name)
+        {
+            var writes = Writes.GetValue(scope, s =>
+            {
+                var byName = new Dictionary<string, List<IdentifierNameSyntax>>(StringComparer.Ordinal);
+                foreach (var node in s.DescendantNodes())
+                {
+                    if (node is IdentifierNameSyntax identifier && IsWritePosition(identifier))
+                    {
+                        if (!byName.TryGetValue(identifier.Identifier.ValueText, out var list))
+                        {
+                            list = new List<IdentifierNameSyntax>();
+                            byName.Add(identifier.Identifier.ValueText, list);
+                        }
+
+                        list.Add(identifier);
+                    }
+                }
+
+                return byName;
+            });
+            return writes.TryGetValue(name, out var found) ? found : (IReadOnlyList<IdentifierNameSyntax>)Array.Empty<IdentifierNameSyntax>();
         }
 
         private static bool IsWritePosition(IdentifierNameSyntax identifier)

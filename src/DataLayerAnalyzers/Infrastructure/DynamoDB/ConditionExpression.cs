@@ -87,14 +87,24 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
         public ImmutableArray<ConditionNode> Conjuncts => Kind == ConditionKind.And ? Children : ImmutableArray.Create(this);
     }
 
-    /// <summary>A recursive-descent parser for the DynamoDB condition expression grammar.</summary>
+    /// <summary>
+    /// A recursive-descent parser for the DynamoDB condition expression grammar. DynamoDB rejects expressions longer than
+    /// <see cref="MaxLength"/> characters, so longer text is not parsed; nesting of parentheses and <c>NOT</c> deeper than
+    /// <see cref="MaxDepth"/> is treated as malformed, so no text can exhaust the stack.
+    /// </summary>
     internal static class ConditionExpressionParser
     {
-        /// <summary>Parses <paramref name="text"/>; false for malformed or partly unknown text.</summary>
+        /// <summary>The longest expression DynamoDB accepts (4 KB).</summary>
+        public const int MaxLength = 4096;
+
+        /// <summary>The deepest nesting of parentheses and <c>NOT</c> parsed.</summary>
+        public const int MaxDepth = 64;
+
+        /// <summary>Parses <paramref name="text"/>; false for malformed, partly unknown, too long or too deeply nested text.</summary>
         public static bool TryParse(string? text, out ConditionNode result)
         {
             result = null!;
-            if (string.IsNullOrWhiteSpace(text) || ResolvedString.ContainsUnknown(text))
+            if (string.IsNullOrWhiteSpace(text) || text!.Length > MaxLength || ResolvedString.ContainsUnknown(text))
             {
                 return false;
             }
@@ -264,6 +274,7 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
         {
             private readonly List<Token> _tokens;
             private int _position;
+            private int _depth;
 
             public Parser(List<Token> tokens)
             {
@@ -324,8 +335,15 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             {
                 if (NextIsKeyword("NOT"))
                 {
+                    if (_depth >= MaxDepth)
+                    {
+                        return null;
+                    }
+
                     var notToken = _tokens[_position++];
+                    _depth++;
                     var operand = ParseNot();
+                    _depth--;
                     if (operand is null)
                     {
                         return null;
@@ -341,8 +359,15 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             {
                 if (NextIs(TokenKind.LeftParen))
                 {
+                    if (_depth >= MaxDepth)
+                    {
+                        return null;
+                    }
+
                     var open = _tokens[_position++];
+                    _depth++;
                     var inner = ParseOr();
+                    _depth--;
                     if (inner is null || !NextIs(TokenKind.RightParen))
                     {
                         return null;

@@ -130,14 +130,8 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
         /// <summary>The invocations on <paramref name="symbol"/> (a local) named <paramref name="methodName"/> in the method that holds <paramref name="use"/>, before it.</summary>
         public static List<IInvocationOperation> CallsOn(IOperation use, ISymbol symbol, string methodName)
         {
-            var root = use;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
-
             var calls = new List<IInvocationOperation>();
-            foreach (var operation in root.Descendants())
+            foreach (var operation in OperationIndex.Of(use).MembersNamed(methodName))
             {
                 if (operation is IInvocationOperation invocation && invocation.TargetMethod.Name == methodName
                     && invocation.Syntax.SpanStart < use.Syntax.SpanStart

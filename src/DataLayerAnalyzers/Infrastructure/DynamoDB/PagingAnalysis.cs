@@ -81,10 +81,10 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
 
         private static bool SetsExclusiveStartKey(IOperation use, CancellationToken cancellationToken)
         {
-            foreach (var operation in Root(use).Descendants())
+            foreach (var operation in OperationIndex.Of(use).MembersNamed("ExclusiveStartKey"))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ExclusiveStartKey" } })
+                if (operation is IPropertyReferenceOperation && operation.Parent is ISimpleAssignmentOperation assignment && assignment.Target == operation)
                 {
                     return true;
                 }
@@ -117,36 +117,22 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                 return false;
             }
 
-            foreach (var operation in Root(invocation).Descendants())
+            foreach (var reference in OperationIndex.Of(invocation).ReferencesTo(symbol))
             {
-                if (operation is IPropertyReferenceOperation { Property.Name: "IsDone" or "PaginationToken" or "NextKey" } property)
+                var use = reference;
+                while (use.Parent is IConversionOperation || use.Parent is IParenthesizedOperation)
                 {
-                    var target = ValueResolver.Unwrap(property.Instance);
-                    var same = target switch
-                    {
-                        ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, symbol),
-                        IFieldReferenceOperation field => SymbolEqualityComparer.Default.Equals(field.Field, symbol),
-                        IParameterReferenceOperation parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter, symbol),
-                        _ => false,
-                    };
-                    if (same)
-                    {
-                        return true;
-                    }
+                    use = use.Parent;
+                }
+
+                if (use.Parent is IPropertyReferenceOperation { Property.Name: "IsDone" or "PaginationToken" or "NextKey" } property
+                    && ValueResolver.Unwrap(property.Instance) == reference)
+                {
+                    return true;
                 }
             }
 
             return symbol is IFieldSymbol; // a search kept in a field may be continued by another method
-        }
-
-        private static IOperation Root(IOperation operation)
-        {
-            while (operation.Parent != null)
-            {
-                operation = operation.Parent;
-            }
-
-            return operation;
         }
     }
 }

@@ -85,16 +85,10 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
 
         private static ResponseUsage FromLocal(ILocalSymbol local, IOperation call, HashSet<string> members, CancellationToken cancellationToken)
         {
-            var root = call;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
-
-            foreach (var operation in root.Descendants())
+            foreach (var operation in OperationIndex.Of(call).ReferencesTo(local))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                if (operation is not ILocalReferenceOperation reference)
                 {
                     continue;
                 }

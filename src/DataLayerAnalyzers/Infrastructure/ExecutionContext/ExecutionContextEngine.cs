@@ -23,6 +23,9 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
     /// </summary>
     internal sealed class ExecutionContextEngine
     {
+        /// <summary>How many enclosing object initializers (<c>new A { B = new B { C = … } }</c>) are followed.</summary>
+        private const int MaxInitializerNesting = 8;
+
         private static readonly ConditionalWeakTable<Compilation, ExecutionContextEngine> Engines = new ConditionalWeakTable<Compilation, ExecutionContextEngine>();
         private readonly Compilation _compilation;
         private readonly INamedTypeSymbol? _serviceCollection;
@@ -83,6 +86,9 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
         /// (<c>OperationAnalysisContext.ContainingSymbol</c>).
         /// </summary>
         public CodeContext Classify(IOperation created, ISymbol containingSymbol, CancellationToken cancellationToken)
+            => Classify(created, containingSymbol, 0, cancellationToken);
+
+        private CodeContext Classify(IOperation created, ISymbol containingSymbol, int nesting, CancellationToken cancellationToken)
         {
             var value = SkipValuePreserving(created);
             var disposed = false;
@@ -101,8 +107,8 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
 
                 case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } }, Parent: IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation outer } } assignment
                     when assignment.Value == value:
-                    // new Holder { Client = new XClient() }: lives as long as the holder.
-                    return Classify(outer, containingSymbol, cancellationToken);
+                    // new Holder { Client = new XClient() }: lives as long as the holder (followed through a few holders).
+                    return nesting < MaxInitializerNesting ? Classify(outer, containingSymbol, nesting + 1, cancellationToken) : CodeContext.Open;
 
                 case ISimpleAssignmentOperation assignment when assignment.Value == value && !(assignment.Target is IDiscardOperation):
                     return ClassifyStore(assignment.Target, containingSymbol, cancellationToken);

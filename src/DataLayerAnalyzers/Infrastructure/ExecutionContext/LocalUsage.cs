@@ -34,16 +34,10 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
             IReturnOperation? returnedBy = null;
             var escapes = false;
 
-            var root = (IOperation)declarator;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
-
-            foreach (var operation in root.Descendants())
+            foreach (var operation in OperationIndex.Of(declarator).ReferencesTo(local))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!(operation is ILocalReferenceOperation reference) || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                if (!(operation is ILocalReferenceOperation reference))
                 {
                     continue;
                 }

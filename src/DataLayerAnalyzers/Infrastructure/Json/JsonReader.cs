@@ -35,10 +35,14 @@ namespace DataLayerAnalyzers.Infrastructure.Json
     /// <summary>
     /// A small, tolerant JSON reader for configuration files (appsettings.json): objects, arrays, strings with escapes,
     /// numbers, literals, plus the comments and trailing commas that .NET's configuration reader accepts. It never throws:
-    /// on malformed input it returns what it read before the error.
+    /// on malformed input it returns what it read before the error. Nesting deeper than <see cref="MaxDepth"/> (the default
+    /// of System.Text.Json) is treated like malformed input, so no document can exhaust the stack.
     /// </summary>
     internal sealed class JsonReader
     {
+        /// <summary>The deepest nesting of objects and arrays read; deeper documents are read up to that point.</summary>
+        public const int MaxDepth = 64;
+
         private readonly string _text;
         private readonly List<JsonStringValue> _values = new List<JsonStringValue>();
         private readonly List<string> _path = new List<string>();
@@ -56,7 +60,7 @@ namespace DataLayerAnalyzers.Infrastructure.Json
             try
             {
                 reader.SkipTrivia();
-                reader.ReadValue(-1);
+                reader.ReadValue(-1, 0);
             }
             catch (FormatException)
             {
@@ -66,7 +70,7 @@ namespace DataLayerAnalyzers.Infrastructure.Json
             return reader._values;
         }
 
-        private void ReadValue(int containerId)
+        private void ReadValue(int containerId, int depth)
         {
             SkipTrivia();
             if (_position >= _text.Length)
@@ -74,13 +78,19 @@ namespace DataLayerAnalyzers.Infrastructure.Json
                 throw new FormatException();
             }
 
-            switch (_text[_position])
+            var c = _text[_position];
+            if ((c == '{' || c == '[') && depth >= MaxDepth)
+            {
+                throw new FormatException();
+            }
+
+            switch (c)
             {
                 case '{':
-                    ReadObject();
+                    ReadObject(depth + 1);
                     break;
                 case '[':
-                    ReadArray();
+                    ReadArray(depth + 1);
                     break;
                 case '"':
                     {
@@ -96,7 +106,7 @@ namespace DataLayerAnalyzers.Infrastructure.Json
             }
         }
 
-        private void ReadObject()
+        private void ReadObject(int depth)
         {
             var id = _nextObjectId++;
             _position++; // {
@@ -123,7 +133,7 @@ namespace DataLayerAnalyzers.Infrastructure.Json
 
                 _position++;
                 _path.Add(name);
-                ReadValue(id);
+                ReadValue(id, depth);
                 _path.RemoveAt(_path.Count - 1);
                 SkipTrivia();
                 if (Peek() == ',')
@@ -142,7 +152,7 @@ namespace DataLayerAnalyzers.Infrastructure.Json
             }
         }
 
-        private void ReadArray()
+        private void ReadArray(int depth)
         {
             var id = _nextObjectId++;
             _position++; // [
@@ -157,7 +167,7 @@ namespace DataLayerAnalyzers.Infrastructure.Json
                 }
 
                 _path.Add(index.ToString(CultureInfo.InvariantCulture));
-                ReadValue(id);
+                ReadValue(id, depth);
                 _path.RemoveAt(_path.Count - 1);
                 index++;
                 SkipTrivia();

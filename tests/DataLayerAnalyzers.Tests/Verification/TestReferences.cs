@@ -23,6 +23,9 @@ namespace DataLayerAnalyzers.Tests.Verification
         /// properties (v3 generated them as <c>bool</c> with <c>GetValueOrDefault()</c>; v4 as <c>bool?</c>).
         /// </summary>
         AllWithRdsV3,
+
+        /// <summary>Like <see cref="All"/>, plus AWS CDK v2: Amazon.CDK.Lib 2.160.0 with Constructs and Amazon.JSII.Runtime.</summary>
+        Cdk,
     }
 
     /// <summary>
@@ -42,11 +45,15 @@ namespace DataLayerAnalyzers.Tests.Verification
             "Microsoft.Extensions", "Microsoft.AspNetCore", "System.Data.SqlClient", "StackExchange", "Amazon",
         };
 
+        /// <summary>AWS CDK assemblies: only in <see cref="ReferenceSet.Cdk"/> (Amazon.CDK.Lib is 53 MB).</summary>
+        private static readonly string[] CdkPrefixes = { "Amazon.CDK", "Amazon.JSII", "Constructs" };
+
         private static readonly Lazy<ImmutableArray<MetadataReference>> Framework = new(() => LoadPlatform(includeDataLibraries: false));
         private static readonly Lazy<ImmutableArray<MetadataReference>> PlatformAndPackages = new(() => LoadPlatform(includeDataLibraries: true));
         private static readonly Lazy<ImmutableArray<MetadataReference>> Stubs = new(() => CompileStubs());
         private static readonly Lazy<ImmutableArray<MetadataReference>> Everything = new(() => PlatformAndPackages.Value.AddRange(Stubs.Value));
         private static readonly Lazy<ImmutableArray<MetadataReference>> EverythingWithRdsV3 = new(() => PlatformAndPackages.Value.AddRange(CompileStubs(ToSdkV3Shapes)));
+        private static readonly Lazy<ImmutableArray<MetadataReference>> EverythingWithCdk = new(() => Everything.Value.AddRange(LoadPlatform(includeDataLibraries: true, cdkOnly: true)));
 
         public static ImmutableArray<MetadataReference> Get(ReferenceSet set)
         {
@@ -54,6 +61,7 @@ namespace DataLayerAnalyzers.Tests.Verification
             {
                 ReferenceSet.All => Everything.Value,
                 ReferenceSet.AllWithRdsV3 => EverythingWithRdsV3.Value,
+                ReferenceSet.Cdk => EverythingWithCdk.Value,
                 _ => Framework.Value,
             };
         }
@@ -64,7 +72,7 @@ namespace DataLayerAnalyzers.Tests.Verification
             return assemblyName == "AWSSDK.RDS" ? Regex.Replace(text, @"\b(bool|int)\?", "$1") : text;
         }
 
-        private static ImmutableArray<MetadataReference> LoadPlatform(bool includeDataLibraries)
+        private static ImmutableArray<MetadataReference> LoadPlatform(bool includeDataLibraries, bool cdkOnly = false)
         {
             var tpa = (string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty;
             var result = ImmutableArray.CreateBuilder<MetadataReference>();
@@ -72,6 +80,11 @@ namespace DataLayerAnalyzers.Tests.Verification
             {
                 var name = Path.GetFileNameWithoutExtension(path);
                 if (ExcludedPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                if (CdkPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)) != cdkOnly)
                 {
                     continue;
                 }

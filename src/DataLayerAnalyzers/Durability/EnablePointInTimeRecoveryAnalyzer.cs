@@ -64,7 +64,7 @@ namespace DataLayerAnalyzers.Durability
             {
                 context.IsCdkL1
                     ? "This " + context.Subject + " has no enabled PointInTimeRecoverySpecification, so CloudFormation leaves continuous backups off"
-                    : "This " + context.Subject + " has no point-in-time recovery: CDK leaves it off unless PointInTimeRecovery = true",
+                    : "This " + context.Subject + " has no point-in-time recovery (CDK leaves it off unless PointInTimeRecovery = true)",
             };
         }
 

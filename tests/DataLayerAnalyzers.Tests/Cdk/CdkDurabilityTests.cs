@@ -24,7 +24,7 @@ namespace DataLayerAnalyzers.Tests.Cdk
             await CdkTest.AnalyzeAsync<EnablePointInTimeRecoveryAnalyzer>(
                 source,
                 Verify<EnablePointInTimeRecoveryAnalyzer>.Diagnostic("DLA5006").WithLocation(0)
-                    .WithArguments("This Table has no point-in-time recovery: CDK leaves it off unless PointInTimeRecovery = true"),
+                    .WithArguments("This Table has no point-in-time recovery (CDK leaves it off unless PointInTimeRecovery = true)"),
                 Verify<EnablePointInTimeRecoveryAnalyzer>.Diagnostic("DLA5006").WithLocation(1)
                     .WithArguments("This CfnTable has no enabled PointInTimeRecoverySpecification, so CloudFormation leaves continuous backups off"));
         }

@@ -48,15 +48,18 @@ namespace DataLayerAnalyzers.Infrastructure
         public const string TablePropsV2 = DynamoDB + "ITablePropsV2";
         public const string CfnTableProps = DynamoDB + "ICfnTableProps";
 
-        /// <summary>True when <paramref name="type"/> is the named CDK props interface (compared by simple name: callers already know it is a CDK type).</summary>
-        public static bool Is(ITypeSymbol? type, string metadataName)
+        /// <summary>Whether the compilation references Amazon.CDK.Lib at all (by assembly name: cheaper than any type lookup).</summary>
+        public static bool IsReferenced(Compilation compilation)
         {
-            if (type is null || !metadataName.EndsWith(type.Name, StringComparison.Ordinal))
+            foreach (var identity in compilation.ReferencedAssemblyNames)
             {
-                return false;
+                if (identity.Name == AssemblyName)
+                {
+                    return true;
+                }
             }
 
-            return metadataName.Length == type.Name.Length || metadataName[metadataName.Length - type.Name.Length - 1] == '.';
+            return false;
         }
 
         /// <summary>An L1 (CloudFormation) props interface: <c>ICfn…Props</c>.</summary>

@@ -37,14 +37,21 @@ namespace DataLayerAnalyzers.Infrastructure
             {
                 var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
                 var cdkBuilder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+                bool? cdkReferenced = null;
                 foreach (var name in _requestTypeNames)
                 {
+                    var isCdk = name.StartsWith(CdkTypes.NamespacePrefix, StringComparison.Ordinal);
+                    if (isCdk && !(cdkReferenced ??= CdkTypes.IsReferenced(start.Compilation)))
+                    {
+                        continue; // no Amazon.CDK.Lib: its names are not even looked up
+                    }
+
                     if (start.Compilation.GetTypeByMetadataName(name) is not { } type)
                     {
                         continue;
                     }
 
-                    if (!name.StartsWith(CdkTypes.NamespacePrefix, StringComparison.Ordinal))
+                    if (!isCdk)
                     {
                         builder.Add(type);
                     }
@@ -93,8 +100,8 @@ namespace DataLayerAnalyzers.Infrastructure
         /// <summary>
         /// The CDK source: a construct created (<c>new DatabaseInstance(this, "Db", props)</c>) or a CDK method called
         /// (<c>db.AddProxy("Proxy", options)</c>, <c>ClusterInstance.Provisioned("writer", props)</c>) with props of a type the
-        /// rule reads. The props are modelled as they are when the call runs (jsii copies them then): initializer, later
-        /// assignments before the call, a helper that builds them; props the model cannot see make no finding.
+        /// rule reads. The props are modelled from their initializer, assignments to the props local in the same method and
+        /// a helper that builds them; props the model cannot see (parameters, fields, library calls) make no finding.
         /// </summary>
         private void AnalyzeCdk(OperationAnalysisContext context, CdkSource cdk, KnownTypes knownTypes)
         {
@@ -126,7 +133,9 @@ namespace DataLayerAnalyzers.Infrastructure
                     continue;
                 }
 
-                var model = RequestModel.Create(argument.Value, context.CancellationToken);
+                // Every assignment of the method counts, also those after the call: whether CDK still reads them is not
+                // something the rules rely on, so a property set anywhere is not reported as missing.
+                var model = RequestModel.CreateForWholeMethod(argument.Value, context.CancellationToken);
                 if (model is null)
                 {
                     continue; // a parameter, a field, a library call: nothing known

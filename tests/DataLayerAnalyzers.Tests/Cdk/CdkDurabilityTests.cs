@@ -229,6 +229,19 @@ namespace DataLayerAnalyzers.Tests.Cdk
         }
 
         [Fact]
+        public async Task LegacyClusterInstanceProps_Reports()
+        {
+            var source = CdkTest.Stack("""
+                        new DatabaseCluster(this, "Legacy", new DatabaseClusterProps
+                        {
+                            Engine = DatabaseClusterEngine.AURORA_MYSQL,
+                            InstanceProps = new Amazon.CDK.AWS.RDS.InstanceProps { Vpc = vpc, [|PubliclyAccessible = true|] },
+                        });
+                """);
+            await CdkTest.AnalyzeAsync<DoNotMakeDatabasesPublicAnalyzer>(source);
+        }
+
+        [Fact]
         public async Task PrivateOrExplicitlyClosed_NoDiagnostic()
         {
             var source = CdkTest.Stack("""

@@ -109,6 +109,25 @@ namespace DataLayerAnalyzers.Tests.Cdk
         }
 
         [Fact]
+        public async Task SetAfterTheConstructOrHandedToOwnCode_NoDiagnostic()
+        {
+            var source = CdkTest.Stack(
+                """
+                        var later = new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = vpc };
+                        new DatabaseInstance(this, "Later", later);
+                        later.StorageEncrypted = true;
+
+                        var configured = new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = vpc };
+                        Configure(configured);
+                        new DatabaseInstance(this, "Configured", configured);
+                """,
+                """
+                    private static void Configure(DatabaseInstanceProps props) => props.StorageEncrypted = true;
+                """);
+            await CdkTest.AnalyzeAsync<EncryptRdsStorageAnalyzer>(source);
+        }
+
+        [Fact]
         public async Task MissingAndFalse_Fixes()
         {
             var source = CdkTest.Stack("""

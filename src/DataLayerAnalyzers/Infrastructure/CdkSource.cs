@@ -22,6 +22,9 @@ namespace DataLayerAnalyzers.Infrastructure
 
         public ImmutableHashSet<INamedTypeSymbol> PropsTypes { get; }
 
+        /// <summary>A type declared in Amazon.CDK.Lib (its props classes hold exactly what the code sets).</summary>
+        public bool IsCdkType(ITypeSymbol type) => SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _assembly);
+
         /// <summary>A constructor or method declared in Amazon.CDK.Lib (a user's own wrapper may set props itself: not read there).</summary>
         public bool IsCdkMember(IMethodSymbol method) => SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _assembly);
 

@@ -141,6 +141,12 @@ namespace DataLayerAnalyzers.Infrastructure
                     continue; // a parameter, a field, a library call: nothing known
                 }
 
+                if (model.Creation?.Type is { } created && !cdk.IsCdkType(created))
+                {
+                    // A class of the user's implementing the props interface: its getters may return anything.
+                    model = model.Overlay(null, complete: false);
+                }
+
                 if (context.Operation is IObjectCreationOperation construct)
                 {
                     model = CdkSource.WithConstructAdjustments(model, construct, context.CancellationToken);

@@ -120,9 +120,17 @@ namespace DataLayerAnalyzers.Tests.Cdk
                         var configured = new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = vpc };
                         Configure(configured);
                         new DatabaseInstance(this, "Configured", configured);
+                        new DatabaseInstance(this, "Own", new OwnProps { Vpc = vpc });
                 """,
                 """
                     private static void Configure(DatabaseInstanceProps props) => props.StorageEncrypted = true;
+
+                    private sealed class OwnProps : IDatabaseInstanceProps
+                    {
+                        public IInstanceEngine Engine => DatabaseInstanceEngine.POSTGRES;
+                        public IVpc Vpc { get; set; }
+                        public bool? StorageEncrypted => true;
+                    }
                 """);
             await CdkTest.AnalyzeAsync<EncryptRdsStorageAnalyzer>(source);
         }

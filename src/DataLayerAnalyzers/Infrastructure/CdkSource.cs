@@ -38,7 +38,7 @@ namespace DataLayerAnalyzers.Infrastructure
             var own = construct.Type?.Name.StartsWith("Cfn", System.StringComparison.Ordinal) == true
                 ? RequestModel.FromCreation(construct, cancellationToken)
                 : null;
-            var local = StoredLocal(construct);
+            var local = RequestModel.StoredInto(construct) as ILocalSymbol;
             var adjusted = local != null && UsesEscapeHatch(construct, local, cancellationToken);
             if (own is null && !adjusted)
             {
@@ -46,22 +46,6 @@ namespace DataLayerAnalyzers.Infrastructure
             }
 
             return props.Overlay(own, props.IsComplete && (own is null || own.IsComplete) && !adjusted);
-        }
-
-        private static ILocalSymbol? StoredLocal(IOperation creation)
-        {
-            var parent = creation.Parent;
-            while (parent is IConversionOperation)
-            {
-                parent = parent.Parent;
-            }
-
-            return parent switch
-            {
-                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
-                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => target.Local,
-                _ => null,
-            };
         }
 
         private static bool UsesEscapeHatch(IOperation construct, ILocalSymbol local, CancellationToken cancellationToken)

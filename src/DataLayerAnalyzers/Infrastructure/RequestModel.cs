@@ -372,7 +372,7 @@ namespace DataLayerAnalyzers.Infrastructure
         }
 
         /// <summary>The local or field a creation is stored into (<c>var r = new …</c> or <c>_r = new …</c>).</summary>
-        private static ISymbol? StoredInto(IOperation creation)
+        internal static ISymbol? StoredInto(IOperation creation)
         {
             var parent = creation.Parent;
             while (parent is IConversionOperation)

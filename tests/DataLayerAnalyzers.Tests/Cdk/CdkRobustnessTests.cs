@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -10,7 +9,6 @@ using DataLayerAnalyzers.Tests.Verification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 namespace DataLayerAnalyzers.Tests.Cdk
@@ -21,8 +19,6 @@ namespace DataLayerAnalyzers.Tests.Cdk
     /// </summary>
     public class CdkRobustnessTests
     {
-        private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = AllAnalyzers.Create();
-
         public static IEnumerable<object[]> Inputs()
         {
             var root = AllAnalyzers.RepositoryRoot();
@@ -111,46 +107,8 @@ namespace DataLayerAnalyzers.Tests.Cdk
             return result;
         }
 
-        private static IEnumerable<string> Cuts(string text)
-        {
-            const int Points = 5;
-            for (var i = 1; i <= Points; i++)
-            {
-                var position = text.Length * i / (Points + 1);
-                yield return text.Substring(0, position);
-                var lineEnd = text.IndexOf('\n', position);
-                if (lineEnd > position)
-                {
-                    yield return text.Substring(0, position) + text.Substring(lineEnd);
-                }
-            }
-        }
+        private static IEnumerable<string> Cuts(string text) => RobustnessTests.Cuts(text);
 
-        private static async Task RunAsync(string source)
-        {
-            var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), "/src/Stack.cs");
-            var compilation = CSharpCompilation.Create(
-                "CdkRobustness",
-                new[] { tree },
-                TestReferences.Get(ReferenceSet.Cdk),
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
-                    .WithSpecificDiagnosticOptions(Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct()
-                        .Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Warn))));
-            var exceptions = new List<string>();
-            var options = new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-                (exception, analyzer, _) =>
-                {
-                    lock (exceptions)
-                    {
-                        exceptions.Add(analyzer.GetType().Name + ": " + exception);
-                    }
-                },
-                concurrentAnalysis: false,
-                logAnalyzerExecutionTime: false);
-            var diagnostics = await compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync();
-            exceptions.AddRange(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.ToString()));
-            Assert.True(exceptions.Count == 0, string.Join("\n", exceptions) + "\n--- source ---\n" + source);
-        }
+        private static Task RunAsync(string source) => RobustnessTests.RunAsync(source, null, ReferenceSet.Cdk);
     }
 }

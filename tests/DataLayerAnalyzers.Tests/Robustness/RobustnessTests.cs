@@ -72,7 +72,7 @@ namespace DataLayerAnalyzers.Tests.Robustness
             });
         }
 
-        private static async Task RunAsync(string source, string? json, ReferenceSet references)
+        internal static async Task RunAsync(string source, string? json, ReferenceSet references)
         {
             var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), "/src/Test0.cs");
             var compilation = CSharpCompilation.Create(
@@ -97,7 +97,7 @@ namespace DataLayerAnalyzers.Tests.Robustness
         }
 
         /// <summary>Prefixes ending mid-way, and the text with one line cut short mid-way (a half-typed statement).</summary>
-        private static IEnumerable<string> Cuts(string text)
+        internal static IEnumerable<string> Cuts(string text)
         {
             const int Points = 4;
             for (var i = 1; i <= Points; i++)

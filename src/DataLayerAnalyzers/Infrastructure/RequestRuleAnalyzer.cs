@@ -141,9 +141,12 @@ namespace DataLayerAnalyzers.Infrastructure
                     continue; // a parameter, a field, a library call: nothing known
                 }
 
-                if (model.Creation?.Type is { } created && !cdk.IsCdkType(created))
+                if ((model.Creation?.Type is { } created && !cdk.IsCdkType(created))
+                    || (model.Creation != null && RequestModel.StoredInto(model.Creation) is IFieldSymbol)
+                    || ValueResolver.Unwrap(argument.Value) is IFieldReferenceOperation or IPropertyReferenceOperation or IParameterReferenceOperation)
                 {
-                    // A class of the user's implementing the props interface: its getters may return anything.
+                    // A class of the user's implementing the props interface (its getters may return anything), or props
+                    // kept in a field or handed in (other methods may set them): only explicit values count.
                     model = model.Overlay(null, complete: false);
                 }
 

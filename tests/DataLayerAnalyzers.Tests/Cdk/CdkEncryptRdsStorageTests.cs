@@ -121,8 +121,13 @@ namespace DataLayerAnalyzers.Tests.Cdk
                         Configure(configured);
                         new DatabaseInstance(this, "Configured", configured);
                         new DatabaseInstance(this, "Own", new OwnProps { Vpc = vpc });
+                        new DatabaseInstance(this, "Field", _props);
                 """,
                 """
+                    private readonly DatabaseInstanceProps _props = new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES };
+
+                    public void Harden() => _props.StorageEncrypted = true;
+
                     private static void Configure(DatabaseInstanceProps props) => props.StorageEncrypted = true;
 
                     private sealed class OwnProps : IDatabaseInstanceProps

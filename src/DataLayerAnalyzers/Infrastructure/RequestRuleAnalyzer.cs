@@ -14,6 +14,8 @@ namespace DataLayerAnalyzers.Infrastructure
     /// request types once per compilation (and registers nothing when none is referenced), builds the
     /// <see cref="RequestModel"/> of every creation of one of them, and also looks at <c>request.Prop = value</c> written on a
     /// request that comes from elsewhere (a parameter, a factory), so a rule is one short check over the model.
+    /// Names under <c>Amazon.CDK.</c> are a second source: AWS CDK v2 props interfaces, read where an Amazon.CDK.Lib
+    /// constructor or method takes them (<see cref="RequestRuleContext.IsCdk"/> tells the rule which source it sees).
     /// </summary>
     public abstract class RequestRuleAnalyzer : DiagnosticAnalyzer
     {

@@ -61,7 +61,7 @@ namespace DataLayerAnalyzers
         public static readonly DiagnosticDescriptor UseManagedMasterUserPassword = Create(
             RuleIdentifiers.UseManagedMasterUserPassword,
             "Use a managed master user password",
-            "MasterUserPassword of this {0} is a literal: set ManageMasterUserPassword = true so RDS keeps and rotates the password in Secrets Manager",
+            "{0} is a literal: {1}",
             Categories.Security, DiagnosticSeverity.Warning);
 
         // ---- 3xxx Encryption ----
@@ -92,7 +92,7 @@ namespace DataLayerAnalyzers
         public static readonly DiagnosticDescriptor RequireTlsOnRdsProxy = Create(
             RuleIdentifiers.RequireTlsOnRdsProxy,
             "Require TLS on RDS Proxy",
-            "{0} does not require TLS for client connections: set RequireTLS = true",
+            "{0} does not require TLS for client connections: set {1} = true",
             Categories.Security, DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor VerifyDatabaseServerIdentity = Create(
@@ -104,7 +104,7 @@ namespace DataLayerAnalyzers
         public static readonly DiagnosticDescriptor UseCustomerManagedKeyForDynamoDb = Create(
             RuleIdentifiers.UseCustomerManagedKeyForDynamoDb,
             "Use a KMS key for DynamoDB table encryption",
-            "This CreateTableRequest keeps the AWS owned encryption key: add an SSESpecification of type KMS to control the key",
+            "{0} keeps the AWS owned encryption key: {1}",
             Categories.Security, DiagnosticSeverity.Warning, isEnabledByDefault: false);
 
         // ---- 4xxx Connection pooling and client lifetime ----
@@ -142,7 +142,7 @@ namespace DataLayerAnalyzers
         public static readonly DiagnosticDescriptor DoNotMakeDatabasesPublic = Create(
             RuleIdentifiers.DoNotMakeDatabasesPublic,
             "Do not make databases publicly accessible",
-            "PubliclyAccessible = true on this {0} gives the database a public address: keep it private",
+            "{0} gives the database a public address: keep it private",
             Categories.Security, DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor EnableDeletionProtection = Create(
@@ -154,19 +154,19 @@ namespace DataLayerAnalyzers
         public static readonly DiagnosticDescriptor ConsiderMultiAz = Create(
             RuleIdentifiers.ConsiderMultiAz,
             "Consider a Multi-AZ deployment",
-            "MultiAZ = false on this {0}: a single-AZ instance has no standby to fail over to",
+            "{0}: a single-AZ instance has no standby to fail over to",
             Categories.Reliability, DiagnosticSeverity.Info);
 
         public static readonly DiagnosticDescriptor EnableIamDatabaseAuthentication = Create(
             RuleIdentifiers.EnableIamDatabaseAuthentication,
             "Enable IAM database authentication",
-            "This {0} does not enable IAM database authentication: set EnableIAMDatabaseAuthentication = true",
+            "{0} does not enable IAM database authentication: set {1} = true",
             Categories.Security, DiagnosticSeverity.Warning, isEnabledByDefault: false);
 
         public static readonly DiagnosticDescriptor EnablePointInTimeRecovery = Create(
             RuleIdentifiers.EnablePointInTimeRecovery,
             "Enable point-in-time recovery",
-            "PointInTimeRecoveryEnabled = false turns off continuous backups: the table cannot be restored to a point in time",
+            "{0}: the table cannot be restored to a point in time",
             Categories.Reliability, DiagnosticSeverity.Warning);
 
         private static DiagnosticDescriptor Create(

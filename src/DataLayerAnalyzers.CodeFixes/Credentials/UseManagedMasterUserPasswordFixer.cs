@@ -5,7 +5,10 @@ using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace DataLayerAnalyzers.CodeFixes.Credentials
 {
-    /// <summary>DLA2004: removes the literal MasterUserPassword and sets <c>ManageMasterUserPassword = true</c>.</summary>
+    /// <summary>
+    /// DLA2004: removes the literal MasterUserPassword and sets <c>ManageMasterUserPassword = true</c>; for AWS CDK credentials
+    /// built from a literal, writes <c>Credentials.FromGeneratedSecret(user)</c> instead.
+    /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
     public sealed class UseManagedMasterUserPasswordFixer : RequestPropertyFixer
     {
@@ -16,6 +19,8 @@ namespace DataLayerAnalyzers.CodeFixes.Credentials
         {
         }
 
-        private protected override string GetTitle(string property, string value) => "Let RDS manage the master password in Secrets Manager";
+        private protected override string GetTitle(string property, string value) => property == "Credentials"
+            ? "Generate the master password in Secrets Manager (Credentials.FromGeneratedSecret)"
+            : "Let RDS manage the master password in Secrets Manager";
     }
 }

@@ -5,7 +5,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DataLayerAnalyzers.Durability
 {
-    /// <summary>DLA5001: <c>BackupRetentionPeriod</c> below the minimum (0 disables automated backups) on RDS create, modify and restore requests. Option <c>dotnet_code_quality.DLA5001.min_retention_days</c> (default 1).</summary>
+    /// <summary>
+    /// DLA5001: <c>BackupRetentionPeriod</c> below the minimum (0 disables automated backups) on RDS create, modify and restore
+    /// requests and CDK L1 props; a CDK <c>BackupRetention</c> (instances) or <c>Backup.Retention</c> (clusters) <c>Duration</c>
+    /// below it. Omission is not reported: CloudFormation keeps one day. Option <c>dotnet_code_quality.DLA5001.min_retention_days</c> (default 1).
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class EnableAutomatedBackupsAnalyzer : RequestRuleAnalyzer
     {
@@ -16,7 +20,13 @@ namespace DataLayerAnalyzers.Durability
                 AwsRequestTypes.CreateDBCluster,
                 AwsRequestTypes.ModifyDBInstance,
                 AwsRequestTypes.RestoreDBInstanceFromDBSnapshot,
-                AwsRequestTypes.RestoreDBClusterFromSnapshot)
+                AwsRequestTypes.RestoreDBClusterFromSnapshot,
+                CdkTypes.DatabaseInstanceProps,
+                CdkTypes.DatabaseInstanceFromSnapshotProps,
+                CdkTypes.DatabaseClusterProps,
+                CdkTypes.DatabaseClusterFromSnapshotProps,
+                CdkTypes.CfnDBInstanceProps,
+                CdkTypes.CfnDBClusterProps)
         {
         }
 
@@ -26,18 +36,35 @@ namespace DataLayerAnalyzers.Durability
 
         private protected override void Analyze(RequestRuleContext context)
         {
-            if (!context.Model.TryGetInt("BackupRetentionPeriod", out var days, out var setting, context.CancellationToken))
+            double days;
+            PropertySetting setting;
+            if (!context.IsCdk || context.IsCdkL1)
             {
-                return;
+                // AWS SDK requests and L1 props: a number of days (int, or double on L1 props).
+                if (!context.Model.TryGet("BackupRetentionPeriod", out setting) || !CdkValues.TryGetNumber(setting.Value, out days, context.CancellationToken))
+                {
+                    return;
+                }
+            }
+            else
+            {
+                // CDK L2: a Duration (BackupRetention on instances, Backup.Retention on clusters). Omitted: CloudFormation keeps 1 day.
+                var path = context.TypeName.StartsWith("IDatabaseCluster", System.StringComparison.Ordinal) ? "Backup.Retention" : "BackupRetention";
+                if (!context.Model.TryGet(path, out setting) || !CdkValues.TryGetDurationDays(setting.Value, out days, context.CancellationToken))
+                {
+                    return;
+                }
             }
 
             var minimum = context.Options.GetRuleInt(context.Tree, RuleIdentifiers.EnableAutomatedBackups, MinRetentionDaysKey, 1);
             minimum = minimum < 1 ? 1 : minimum > MaxDays ? MaxDays : minimum;
             if (days < minimum)
             {
-                var fixDays = minimum > RecommendedDays ? minimum : RecommendedDays;
+                var fixDays = (minimum > RecommendedDays ? minimum : RecommendedDays).ToString(CultureInfo.InvariantCulture);
                 var effect = days <= 0 ? "disables automated backups" : "keeps automated backups too briefly";
-                context.ReportSetting(setting, fixDays.ToString(CultureInfo.InvariantCulture), days, context.TypeName, effect, minimum);
+                var fix = context.IsCdk && !context.IsCdkL1 ? "Amazon.CDK.Duration.Days(" + fixDays + ")" : fixDays;
+                var shown = days == (int)days ? (object)(int)days : days.ToString("0.###", CultureInfo.InvariantCulture);
+                context.ReportSetting(setting, fix, shown, context.Subject, effect, minimum);
             }
         }
     }

@@ -21,12 +21,26 @@ namespace DataLayerAnalyzers.Encryption
         private const int MaxConditionDepth = 32;
 
         public EncryptRdsStorageAnalyzer()
-            : base(DiagnosticDescriptors.EncryptRdsStorage, AwsRequestTypes.CreateDBInstance, AwsRequestTypes.CreateDBCluster, AwsRequestTypes.CopyDBSnapshot)
+            : base(
+                DiagnosticDescriptors.EncryptRdsStorage,
+                AwsRequestTypes.CreateDBInstance,
+                AwsRequestTypes.CreateDBCluster,
+                AwsRequestTypes.CopyDBSnapshot,
+                CdkTypes.DatabaseInstanceProps,
+                CdkTypes.DatabaseClusterProps,
+                CdkTypes.CfnDBInstanceProps,
+                CdkTypes.CfnDBClusterProps)
         {
         }
 
         private protected override void Analyze(RequestRuleContext context)
         {
+            if (context.IsCdk)
+            {
+                AnalyzeCdk(context);
+                return;
+            }
+
             if (context.TypeName == "CopyDBSnapshotRequest")
             {
                 if (!context.Model.IsSet("KmsKeyId") && context.Creation != null && IsGuardedByUnencryptedSnapshot(context.Creation, context.KnownTypes.Get(AwsRequestTypes.DBSnapshot)))
@@ -45,6 +59,60 @@ namespace DataLayerAnalyzers.Encryption
             {
                 context.ReportMissing(StorageEncrypted, "true", "This " + context.TypeName, Remedy);
             }
+        }
+
+        /// <summary>
+        /// CDK: a <c>DatabaseInstance</c> without <c>StorageEncrypted = true</c> or a <c>StorageEncryptionKey</c> (CDK then leaves
+        /// the storage unencrypted); <c>StorageEncrypted = false</c> without a key on an instance or cluster (a key encrypts
+        /// whatever the flag says). An Aurora <c>DatabaseCluster</c> that omits it is encrypted by default. L1: false, or missing
+        /// on a stand-alone instance or a non-Aurora cluster; members, replicas and restores inherit.
+        /// </summary>
+        private static void AnalyzeCdk(RequestRuleContext context)
+        {
+            if (context.IsCdkL1)
+            {
+                if (context.IsSetTo(StorageEncrypted, false, out var l1Setting))
+                {
+                    context.ReportSetting(l1Setting, "true", "StorageEncrypted = false on this " + context.Subject, Remedy);
+                }
+                else if (!context.Model.IsSet(StorageEncrypted) && !context.Model.IsSet("KmsKeyId") && !InheritsOrAurora(context))
+                {
+                    context.ReportMissing(StorageEncrypted, "true", "This " + context.Subject,
+                        "CloudFormation leaves storage unencrypted when StorageEncrypted is not set; " + Remedy);
+                }
+
+                return;
+            }
+
+            if (context.Model.IsSet("StorageEncryptionKey"))
+            {
+                return;
+            }
+
+            if (context.IsSetTo(StorageEncrypted, false, out var setting))
+            {
+                context.ReportSetting(setting, "true", "StorageEncrypted = false on this " + context.Subject, Remedy + " or give a StorageEncryptionKey");
+            }
+            else if (!context.Model.IsSet(StorageEncrypted) && context.TypeName == "IDatabaseInstanceProps")
+            {
+                context.ReportMissing(StorageEncrypted, "true", "This " + context.Subject,
+                    "CDK leaves storage unencrypted unless StorageEncrypted or a StorageEncryptionKey is set; " + Remedy);
+            }
+        }
+
+        /// <summary>An L1 instance that joins a cluster, restores a snapshot or replicates; a cluster restored, copied, Aurora or of unknown engine.</summary>
+        private static bool InheritsOrAurora(RequestRuleContext context)
+        {
+            var model = context.Model;
+            var known = model.TryGetString("Engine", out var engine, out _, context.CancellationToken);
+            if (known && engine.StartsWith("aurora", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            return context.TypeName == "ICfnDBInstanceProps"
+                ? model.IsSet("DbClusterIdentifier") || model.IsSet("DbSnapshotIdentifier") || model.IsSet("SourceDbInstanceIdentifier")
+                : !known || model.IsSet("SnapshotIdentifier") || model.IsSet("SourceDbClusterIdentifier");
         }
 
         /// <summary>An Aurora cluster member instance, an Aurora cluster, or a cluster whose engine is not known.</summary>

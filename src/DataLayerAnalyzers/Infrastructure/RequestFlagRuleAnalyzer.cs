@@ -29,6 +29,17 @@ namespace DataLayerAnalyzers.Infrastructure
         /// <summary>Message arguments; by default the request type's name.</summary>
         private protected virtual object[] GetMessageArguments(RequestRuleContext context, string path, bool written) => new object[] { context.TypeName };
 
+        /// <summary>
+        /// What the fix adds when the property is never written: by default <c>path = value</c>; a rule whose path is nested
+        /// (<c>Spec.Enabled</c>) adds the outer property with a new object instead, or null for no fix.
+        /// </summary>
+        private protected virtual (string Property, string Value)? GetAddition(RequestRuleContext context, string path, string value) => (path, value);
+
+        /// <summary>Checks beyond the flag itself (for example CDK defaults that follow from another property).</summary>
+        private protected virtual void AnalyzeMore(RequestRuleContext context)
+        {
+        }
+
         private protected sealed override void Analyze(RequestRuleContext context)
         {
             var path = GetPath(context);
@@ -39,8 +50,11 @@ namespace DataLayerAnalyzers.Infrastructure
             }
             else if (!context.Model.IsSet(path) && ReportsWhenNeverSet(context))
             {
-                context.ReportMissing(path, fixValue, GetMessageArguments(context, path, written: false));
+                var addition = GetAddition(context, path, fixValue);
+                context.ReportMissing(addition?.Property ?? path, addition?.Value, GetMessageArguments(context, path, written: false));
             }
+
+            AnalyzeMore(context);
         }
     }
 }

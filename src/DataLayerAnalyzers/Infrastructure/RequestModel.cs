@@ -101,6 +101,30 @@ namespace DataLayerAnalyzers.Infrastructure
             return TryGet(propertyName, out setting) && ValueResolver.TryResolveInt(setting.Value, out value, out _, cancellationToken);
         }
 
+        /// <summary>
+        /// This model with the settings of <paramref name="later"/> written over it (properties set after these, such as an L1
+        /// construct's own properties over its props), keeping this creation; complete only when <paramref name="complete"/>.
+        /// </summary>
+        public RequestModel Overlay(RequestModel? later, bool complete)
+        {
+            var properties = Properties;
+            if (later != null)
+            {
+                var builder = properties.ToBuilder();
+                foreach (var pair in later.Properties)
+                {
+                    if (pair.Value.Property != null)
+                    {
+                        builder[pair.Key] = pair.Value;
+                    }
+                }
+
+                properties = builder.ToImmutable();
+            }
+
+            return new RequestModel(Creation, properties, complete);
+        }
+
         /// <summary>The model of the object <paramref name="expression"/> evaluates to, or null when it cannot be traced.</summary>
         public static RequestModel? Create(IOperation? expression, CancellationToken cancellationToken = default)
         {
@@ -308,7 +332,8 @@ namespace DataLayerAnalyzers.Infrastructure
             }
 
             builder[path] = setting;
-            if (depth >= MaxDepth || setting.Property?.Type is not INamedTypeSymbol { TypeKind: TypeKind.Class } nestedType
+            // Interface-typed properties too: CDK props nest by interface (IBackupProps Backup, ISubnetSelection VpcSubnets).
+            if (depth >= MaxDepth || setting.Property?.Type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Interface } nestedType
                 || nestedType.SpecialType == SpecialType.System_String)
             {
                 return;
@@ -347,7 +372,7 @@ namespace DataLayerAnalyzers.Infrastructure
         }
 
         /// <summary>The local or field a creation is stored into (<c>var r = new …</c> or <c>_r = new …</c>).</summary>
-        private static ISymbol? StoredInto(IOperation creation)
+        internal static ISymbol? StoredInto(IOperation creation)
         {
             var parent = creation.Parent;
             while (parent is IConversionOperation)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -13,6 +14,8 @@ namespace DataLayerAnalyzers.Infrastructure
     /// request types once per compilation (and registers nothing when none is referenced), builds the
     /// <see cref="RequestModel"/> of every creation of one of them, and also looks at <c>request.Prop = value</c> written on a
     /// request that comes from elsewhere (a parameter, a factory), so a rule is one short check over the model.
+    /// Names under <c>Amazon.CDK.</c> are a second source: AWS CDK v2 props interfaces, read where an Amazon.CDK.Lib
+    /// constructor or method takes them (<see cref="RequestRuleContext.IsCdk"/> tells the rule which source it sees).
     /// </summary>
     public abstract class RequestRuleAnalyzer : DiagnosticAnalyzer
     {
@@ -35,23 +38,49 @@ namespace DataLayerAnalyzers.Infrastructure
             context.RegisterCompilationStartAction(start =>
             {
                 var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+                var cdkBuilder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+                bool? cdkReferenced = null;
                 foreach (var name in _requestTypeNames)
                 {
-                    if (start.Compilation.GetTypeByMetadataName(name) is { } type)
+                    var isCdk = name.StartsWith(CdkTypes.NamespacePrefix, StringComparison.Ordinal);
+                    if (isCdk && !(cdkReferenced ??= CdkTypes.IsReferenced(start.Compilation)))
+                    {
+                        continue; // no Amazon.CDK.Lib: its names are not even looked up
+                    }
+
+                    if (start.Compilation.GetTypeByMetadataName(name) is not { } type)
+                    {
+                        continue;
+                    }
+
+                    if (!isCdk)
                     {
                         builder.Add(type);
                     }
+                    else if (type.ContainingAssembly?.Name == CdkTypes.AssemblyName)
+                    {
+                        cdkBuilder.Add(type);
+                    }
                 }
 
-                if (builder.Count == 0)
+                if (builder.Count == 0 && cdkBuilder.Count == 0)
                 {
                     return;
                 }
 
-                var requestTypes = builder.ToImmutable();
                 var knownTypes = new KnownTypes(start.Compilation);
-                start.RegisterOperationAction(c => AnalyzeCreation(c, requestTypes, knownTypes), OperationKind.ObjectCreation);
-                start.RegisterOperationAction(c => AnalyzeAssignment(c, requestTypes, knownTypes), OperationKind.SimpleAssignment);
+                if (builder.Count > 0)
+                {
+                    var requestTypes = builder.ToImmutable();
+                    start.RegisterOperationAction(c => AnalyzeCreation(c, requestTypes, knownTypes), OperationKind.ObjectCreation);
+                    start.RegisterOperationAction(c => AnalyzeAssignment(c, requestTypes, knownTypes), OperationKind.SimpleAssignment);
+                }
+
+                if (cdkBuilder.Count > 0)
+                {
+                    var cdk = new CdkSource(cdkBuilder.ToImmutable());
+                    start.RegisterOperationAction(c => AnalyzeCdk(c, cdk, knownTypes), OperationKind.ObjectCreation, OperationKind.Invocation);
+                }
             });
         }
 
@@ -68,6 +97,72 @@ namespace DataLayerAnalyzers.Infrastructure
 
             var model = RequestModel.FromCreation(creation, context.CancellationToken);
             Analyze(new RequestRuleContext(context, _rule, type, model, creation, null, knownTypes));
+        }
+
+        /// <summary>
+        /// The CDK source: a construct created (<c>new DatabaseInstance(this, "Db", props)</c>) or a CDK method called
+        /// (<c>db.AddProxy("Proxy", options)</c>, <c>ClusterInstance.Provisioned("writer", props)</c>) with props of a type the
+        /// rule reads. The props are modelled from their initializer, assignments to the props local in the same method and
+        /// a helper that builds them; props the model cannot see (parameters, fields, library calls) make no finding.
+        /// </summary>
+        private void AnalyzeCdk(OperationAnalysisContext context, CdkSource cdk, KnownTypes knownTypes)
+        {
+            IMethodSymbol? method;
+            ImmutableArray<IArgumentOperation> arguments;
+            switch (context.Operation)
+            {
+                case IObjectCreationOperation creation:
+                    method = creation.Constructor;
+                    arguments = creation.Arguments;
+                    break;
+                case IInvocationOperation invocation:
+                    method = invocation.TargetMethod;
+                    arguments = invocation.Arguments;
+                    break;
+                default:
+                    return;
+            }
+
+            if (method is null || !cdk.IsCdkMember(method))
+            {
+                return;
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter?.Type is not INamedTypeSymbol propsType || !cdk.PropsTypes.Contains(propsType))
+                {
+                    continue;
+                }
+
+                // Every assignment of the method counts, also those after the call: whether CDK still reads them is not
+                // something the rules rely on, so a property set anywhere is not reported as missing.
+                var model = RequestModel.CreateForWholeMethod(argument.Value, context.CancellationToken);
+                if (model is null)
+                {
+                    continue; // a parameter, a field, a library call: nothing known
+                }
+
+                if ((model.Creation?.Type is { } created && !cdk.IsCdkType(created))
+                    || (model.Creation != null && RequestModel.StoredInto(model.Creation) is IFieldSymbol)
+                    || ValueResolver.Unwrap(argument.Value) is IFieldReferenceOperation or IPropertyReferenceOperation or IParameterReferenceOperation)
+                {
+                    // A class of the user's implementing the props interface (its getters may return anything), or props
+                    // kept in a field or handed in (other methods may set them): only explicit values count.
+                    model = model.Overlay(null, complete: false);
+                }
+
+                if (context.Operation is IObjectCreationOperation construct)
+                {
+                    model = CdkSource.WithConstructAdjustments(model, construct, context.CancellationToken);
+                }
+
+                var subject = context.Operation is not IInvocationOperation ? method.ContainingType.Name
+                    : method.Name == "AddProxy" ? "proxy (AddProxy)"
+                    : method.ContainingType.Name == "ClusterInstance" ? "cluster instance (ClusterInstance." + method.Name + ")"
+                    : method.ContainingType.Name + "." + method.Name;
+                Analyze(new RequestRuleContext(context, _rule, propsType, model, model.Creation, null, knownTypes, subject));
+            }
         }
 
         /// <summary>
@@ -166,7 +261,7 @@ namespace DataLayerAnalyzers.Infrastructure
         private readonly SyntaxNode? _scope;
 
         public RequestRuleContext(OperationAnalysisContext context, DiagnosticDescriptor rule, INamedTypeSymbol requestType, RequestModel model,
-            IObjectCreationOperation? creation, SyntaxNode? scope, KnownTypes knownTypes)
+            IObjectCreationOperation? creation, SyntaxNode? scope, KnownTypes knownTypes, string? cdkSubject = null)
         {
             _context = context;
             _rule = rule;
@@ -175,12 +270,26 @@ namespace DataLayerAnalyzers.Infrastructure
             Model = model;
             Creation = creation;
             KnownTypes = knownTypes;
+            CdkSubject = cdkSubject;
         }
 
+        /// <summary>The request type; for a CDK source, the props interface the construct or method takes (<c>IDatabaseInstanceProps</c>).</summary>
         public INamedTypeSymbol RequestType { get; }
 
-        /// <summary>The request type's simple name, for messages ("CreateDBInstanceRequest").</summary>
+        /// <summary>The request type's simple name ("CreateDBInstanceRequest"; for CDK props "IDatabaseInstanceProps").</summary>
         public string TypeName => RequestType.Name;
+
+        /// <summary>True for props of an AWS CDK v2 construct, false for an AWS SDK request.</summary>
+        public bool IsCdk => CdkSubject != null;
+
+        /// <summary>True for the props of a CDK L1 (CloudFormation) construct: <c>CfnDBInstance</c>, <c>CfnTable</c>, ….</summary>
+        public bool IsCdkL1 => IsCdk && CdkTypes.IsL1(RequestType);
+
+        /// <summary>For a CDK source, what the props configure, for messages: "DatabaseInstance", "CfnTable", "AddProxy", "ClusterInstance.Provisioned".</summary>
+        public string? CdkSubject { get; }
+
+        /// <summary>What a message calls the object: the CDK construct (or call), else the request type.</summary>
+        public string Subject => CdkSubject ?? TypeName;
 
         public RequestModel Model { get; }
 
@@ -221,6 +330,22 @@ namespace DataLayerAnalyzers.Infrastructure
 
             var additional = fix is null ? null : new[] { setting.Syntax.GetLocation() };
             _context.ReportDiagnostic(Diagnostic.Create(_rule, at.GetLocation(), additional, fix, messageArgs));
+        }
+
+        /// <summary>
+        /// Reports at <paramref name="at"/> (a setting whose effect depends on a property the code leaves out, such as public
+        /// subnets without <c>PubliclyAccessible = false</c>); the fix adds <c>property = fixValue</c> to the object initializer.
+        /// Nothing is reported when the object escapes (another method may set the property).
+        /// </summary>
+        public void ReportUnlessAdded(SyntaxNode at, string property, string fixValue, params object[] messageArgs)
+        {
+            if (!CanReportMissing || Creation is null || at.SyntaxTree != Tree)
+            {
+                return;
+            }
+
+            var fix = RequestFix.AddToCreation(property, fixValue);
+            _context.ReportDiagnostic(Diagnostic.Create(_rule, at.GetLocation(), new[] { Creation.Syntax.GetLocation() }, fix, messageArgs));
         }
 
         /// <summary>

@@ -102,6 +102,21 @@ namespace DataLayerAnalyzers.Infrastructure
             return false;
         }
 
+        /// <summary>
+        /// The expression a value comes from: through implicit conversions, constants, static readonly fields and locals
+        /// assigned once (<c>var retention = Duration.Days(0); … BackupRetention = retention</c> → the <c>Duration.Days(0)</c> call).
+        /// </summary>
+        public static IOperation? Follow(IOperation? operation, CancellationToken cancellationToken = default)
+        {
+            var current = Unwrap(operation);
+            for (var depth = 0; current != null && depth < MaxDepth && TryFollowSymbol(current, depth, cancellationToken, out var next); depth++)
+            {
+                current = Unwrap(next);
+            }
+
+            return current;
+        }
+
         /// <summary>Strips implicit conversions, parentheses and nullable wrapping that do not change the value.</summary>
         public static IOperation? Unwrap(IOperation? operation)
         {

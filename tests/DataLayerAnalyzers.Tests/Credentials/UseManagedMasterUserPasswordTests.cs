@@ -38,7 +38,7 @@ namespace DataLayerAnalyzers.Tests.Credentials
             var source = Code($$"""
                     public object Build() => new {{type}} { MasterUserPassword = {|#0:"S3cr3t-Value!"|} };
                 """);
-            await VerifyCS.AnalyzerAsync(source, VerifyCS.Diagnostic("DLA2004").WithLocation(0).WithArguments(type));
+            await VerifyCS.AnalyzerAsync(source, VerifyCS.Diagnostic("DLA2004").WithLocation(0).WithArguments("MasterUserPassword of this " + type, "set ManageMasterUserPassword = true so RDS keeps and rotates the password in Secrets Manager"));
         }
 
         [Theory]

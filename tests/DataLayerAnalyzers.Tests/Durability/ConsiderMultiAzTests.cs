@@ -33,7 +33,7 @@ namespace DataLayerAnalyzers.Tests.Durability
             var source = Code($$"""
                     public object Build() => new {{type}} { {|#0:MultiAZ = false|} };
                 """);
-            await VerifyCS.AnalyzerAsync(source, VerifyCS.Diagnostic("DLA5004").WithLocation(0).WithArguments(type));
+            await VerifyCS.AnalyzerAsync(source, VerifyCS.Diagnostic("DLA5004").WithLocation(0).WithArguments("MultiAZ = false on this " + type));
         }
 
         [Theory]

@@ -36,7 +36,7 @@ namespace DataLayerAnalyzers.Tests.Durability
             var source = Code($$"""
                     public object Build() => new {{type}} { {|#0:PubliclyAccessible = true|} };
                 """);
-            await VerifyCS.AnalyzerAsync(source, VerifyCS.Diagnostic("DLA5002").WithLocation(0).WithArguments(type));
+            await VerifyCS.AnalyzerAsync(source, VerifyCS.Diagnostic("DLA5002").WithLocation(0).WithArguments("PubliclyAccessible = true on this " + type));
         }
 
         [Theory]

@@ -36,8 +36,8 @@ namespace DataLayerAnalyzers.Tests.Durability
                 """);
             await VerifyCS.AnalyzerAsync(
                 source,
-                VerifyCS.Diagnostic("DLA5005").WithLocation(0).WithArguments(type),
-                VerifyCS.Diagnostic("DLA5005").WithLocation(1).WithArguments(type));
+                VerifyCS.Diagnostic("DLA5005").WithLocation(0).WithArguments("This " + type, "EnableIAMDatabaseAuthentication"),
+                VerifyCS.Diagnostic("DLA5005").WithLocation(1).WithArguments("This " + type, "EnableIAMDatabaseAuthentication"));
         }
 
         [Theory]

@@ -34,7 +34,7 @@ namespace DataLayerAnalyzers.Tests.Encryption
             var source = Code($$"""
                     public object Build() => new {{type}} { DBProxyName = "orders", {|#0:RequireTLS = false|} };
                 """);
-            await VerifyCS.AnalyzerAsync(source, VerifyCS.Diagnostic("DLA3005").WithLocation(0).WithArguments("RequireTLS = false on this " + type));
+            await VerifyCS.AnalyzerAsync(source, VerifyCS.Diagnostic("DLA3005").WithLocation(0).WithArguments("RequireTLS = false on this " + type, "RequireTLS"));
         }
 
         [Theory]
@@ -60,7 +60,7 @@ namespace DataLayerAnalyzers.Tests.Encryption
                     }
                 """);
             var test = new AnalyzerTest<RequireTlsOnRdsProxyAnalyzer> { TestCode = source, References = references };
-            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("DLA3005").WithLocation(0).WithArguments("This CreateDBProxyRequest"));
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("DLA3005").WithLocation(0).WithArguments("This CreateDBProxyRequest", "RequireTLS"));
             await test.RunAsync();
         }
 

@@ -42,6 +42,9 @@ namespace DataLayerAnalyzers.Tests.Verification
 
         /// <summary>Like <see cref="All"/>, plus Oracle's MySql.EntityFrameworkCore 10 (UseMySQL) with the newer MySql.Data it takes.</summary>
         AllWithOracleMySqlEf,
+
+        /// <summary>Like <see cref="All"/>, plus AWS CDK v2: Amazon.CDK.Lib 2.160.0 with Constructs and Amazon.JSII.Runtime.</summary>
+        Cdk,
     }
 
     /// <summary>
@@ -68,6 +71,9 @@ namespace DataLayerAnalyzers.Tests.Verification
             "Azure", "Microsoft.SqlServer", "Pomelo",
         };
 
+        /// <summary>AWS CDK assemblies: only in <see cref="ReferenceSet.Cdk"/> (Amazon.CDK.Lib is 53 MB).</summary>
+        private static readonly string[] CdkPrefixes = { "Amazon.CDK", "Amazon.JSII", "Constructs" };
+
         private static readonly Lazy<ImmutableArray<MetadataReference>> Framework = new(() => LoadPlatform(includeDataLibraries: false));
         private static readonly Lazy<ImmutableArray<MetadataReference>> PlatformAndPackages = new(() => LoadPlatform(includeDataLibraries: true));
         private static readonly Lazy<ImmutableArray<MetadataReference>> Stubs = new(() => CompileStubs(null));
@@ -81,6 +87,7 @@ namespace DataLayerAnalyzers.Tests.Verification
             [ReferenceSet.AllWithRdsV3] = new(() => PlatformAndPackages.Value.AddRange(CompileStubs(ToSdkV3Shapes))),
             [ReferenceSet.AllWithSqlClient2] = new(() => Replace(Get(ReferenceSet.All), FromFolder("SqlClient2"), "Microsoft.Data.SqlClient")),
             [ReferenceSet.AllWithOracleMySqlEf] = new(() => Replace(Get(ReferenceSet.All), FromFolder("OracleMySqlEf"), "MySql.Data", "MySql.EntityFrameworkCore")),
+            [ReferenceSet.Cdk] = new(() => Get(ReferenceSet.All).AddRange(LoadPlatform(includeDataLibraries: true, cdkOnly: true))),
             [ReferenceSet.EfCore9Pomelo] = new(() => Framework.Value.AddRange(FromFolder("EfCore9"))),
         };
 
@@ -133,7 +140,7 @@ namespace DataLayerAnalyzers.Tests.Verification
             return files.OrderBy(f => f, StringComparer.Ordinal).Select(f => (MetadataReference)MetadataReference.CreateFromFile(f)).ToImmutableArray();
         }
 
-        private static ImmutableArray<MetadataReference> LoadPlatform(bool includeDataLibraries)
+        private static ImmutableArray<MetadataReference> LoadPlatform(bool includeDataLibraries, bool cdkOnly = false)
         {
             var tpa = (string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty;
             var result = ImmutableArray.CreateBuilder<MetadataReference>();
@@ -141,6 +148,11 @@ namespace DataLayerAnalyzers.Tests.Verification
             {
                 var name = Path.GetFileNameWithoutExtension(path);
                 if (ExcludedPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                if (CdkPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)) != cdkOnly)
                 {
                     continue;
                 }

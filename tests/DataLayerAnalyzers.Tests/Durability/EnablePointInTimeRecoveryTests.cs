@@ -35,7 +35,7 @@ namespace DataLayerAnalyzers.Tests.Durability
                         PointInTimeRecoverySpecification = new PointInTimeRecoverySpecification { {|#0:PointInTimeRecoveryEnabled = false|} },
                     });
                 """);
-            await VerifyCS.AnalyzerAsync(source, VerifyCS.Diagnostic("DLA5006").WithLocation(0));
+            await VerifyCS.AnalyzerAsync(source, VerifyCS.Diagnostic("DLA5006").WithLocation(0).WithArguments("PointInTimeRecoveryEnabled = false turns off continuous backups"));
         }
 
         [Fact]

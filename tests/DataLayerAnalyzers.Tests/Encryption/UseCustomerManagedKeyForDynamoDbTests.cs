@@ -38,7 +38,7 @@ namespace DataLayerAnalyzers.Tests.Encryption
                         await _dynamo.CreateTableAsync(request);
                     }
                 """);
-            await VerifyCS.AnalyzerAsync(source, VerifyCS.Diagnostic("DLA3007").WithLocation(0));
+            await VerifyCS.AnalyzerAsync(source, VerifyCS.Diagnostic("DLA3007").WithLocation(0).WithArguments("This CreateTableRequest", "add an SSESpecification of type KMS to control the key"));
         }
 
         [Fact]

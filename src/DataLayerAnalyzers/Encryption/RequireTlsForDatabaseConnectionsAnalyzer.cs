@@ -25,7 +25,7 @@ namespace DataLayerAnalyzers.Encryption
                 return;
             }
 
-            if (!info.HasUnknownParts && info.Entries.Count > 0
+            if (!context.IsStandalone && !info.HasUnknownParts && info.Entries.Count > 0
                 && context.Options.GetRuleBool(context.Tree, Rule.Id, ReportOmittedOption, defaultValue: false))
             {
                 var keyword = TransportKeyword(info.Provider);

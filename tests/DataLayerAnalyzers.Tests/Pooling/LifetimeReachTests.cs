@@ -210,7 +210,7 @@ namespace DataLayerAnalyzers.Tests.Pooling
                 }
                 """ + FrameworkStandIns,
                 VerifyCS.Diagnostic("DLA4002").WithLocation(0).WithArguments("AmazonDynamoDBClient", "in message handler 'OrderPlacedHandler.Handle', on every message"),
-                VerifyCS.Diagnostic("DLA4002").WithLocation(1).WithArguments("AmazonDynamoDBClient", "in the constructor of message handler 'OrderPlacedConsumer', which is created for every message"));
+                VerifyCS.Diagnostic("DLA4002").WithLocation(1).WithArguments("AmazonDynamoDBClient", "and stored in an instance of message handler 'OrderPlacedConsumer', which is created for every message"));
         }
 
         [Fact]

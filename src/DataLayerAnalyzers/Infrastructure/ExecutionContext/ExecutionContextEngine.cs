@@ -325,7 +325,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
         {
             if (instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } && containingSymbol.ContainingType is { } type)
             {
-                return ClassLifetime(type, "and stored in an instance of", cancellationToken);
+                return ClassLifetime(type, "and stored in an instance", cancellationToken);
             }
 
             return CodeContext.Open;
@@ -424,7 +424,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
                             case IFieldInitializerOperation fieldInitializer when fieldInitializer.InitializedFields.Length > 0:
                                 result = fieldInitializer.InitializedFields[0].IsStatic
                                     ? Once("in a Lazy<T> held in a static field")
-                                    : ClassLifetime(fieldInitializer.InitializedFields[0].ContainingType, "in a Lazy<T> held by", cancellationToken);
+                                    : ClassLifetime(fieldInitializer.InitializedFields[0].ContainingType, "in a Lazy<T> held by an instance", cancellationToken);
                                 return true;
                             case ISimpleAssignmentOperation assignment:
                                 result = ClassifyStore(assignment.Target, containingSymbol, cancellationToken);

@@ -160,8 +160,7 @@ namespace DataLayerAnalyzers.Infrastructure
             switch (unwrapped)
             {
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
-                    Collect(binary.LeftOperand, pieces, depth + 1, cancellationToken);
-                    Collect(binary.RightOperand, pieces, depth + 1, cancellationToken);
+                    CollectConcatenation(binary, pieces, depth, cancellationToken);
                     return;
 
                 case IInterpolatedStringOperation interpolated:
@@ -193,6 +192,39 @@ namespace DataLayerAnalyzers.Infrastructure
             }
 
             AddUnknown(pieces);
+        }
+
+        private const int MaxConcatenationOperands = 512;
+
+        /// <summary>
+        /// <c>a + b + c + …</c> is a left-deep tree: its operands are gathered along the left spine in a loop, so a long
+        /// chain (a connection string built from a dozen parts) keeps its leftmost parts instead of spending the depth
+        /// budget on them. Each operand is still resolved with <paramref name="depth"/> + 1.
+        /// </summary>
+        private static void CollectConcatenation(IBinaryOperation top, ImmutableArray<StringPiece>.Builder pieces, int depth, CancellationToken cancellationToken)
+        {
+            var rightOperands = new System.Collections.Generic.List<IOperation>();
+            IOperation current = top;
+            while (Unwrap(current) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary && binary.Type?.SpecialType == SpecialType.System_String
+                && rightOperands.Count < MaxConcatenationOperands)
+            {
+                rightOperands.Add(binary.RightOperand);
+                current = binary.LeftOperand;
+            }
+
+            if (rightOperands.Count >= MaxConcatenationOperands)
+            {
+                AddUnknown(pieces);
+            }
+            else
+            {
+                Collect(current, pieces, depth + 1, cancellationToken);
+            }
+
+            for (var i = rightOperands.Count - 1; i >= 0; i--)
+            {
+                Collect(rightOperands[i], pieces, depth + 1, cancellationToken);
+            }
         }
 
         private static void AddUnknown(ImmutableArray<StringPiece>.Builder pieces)

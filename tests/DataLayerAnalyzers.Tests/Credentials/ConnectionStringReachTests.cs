@@ -220,6 +220,29 @@ namespace DataLayerAnalyzers.Tests.Credentials
         }
 
         [Fact]
+        public async Task LongConcatenationKeepsItsLeftmostParts()
+        {
+            // A dozen operands form a left-deep tree: the host written first must still be read (loopback stays silent).
+            const string template = """
+                public class Connection
+                {
+                    private readonly string host = "HOST";
+                    private readonly string database = "shop";
+                    private readonly string port = "3306";
+                    private readonly string user = "app";
+                    private readonly string password = "pw";
+
+                    public object Open() => new MySql.Data.MySqlClient.MySqlConnection("datasource =" + host + ";database=" + database
+                        + "; port=" + port + "; username=" + user + "; password=" + password + "; charset=utf8" + "; pooling=true"
+                        + "; connection timeout=30" + "; default command timeout=30" + "; allow user variables=true;"
+                        + MARK"SslMode =none;"END);
+                }
+                """;
+            await Tls(template.Replace("HOST", "localhost").Replace("MARK", "").Replace("END", ""));
+            await Tls(template.Replace("HOST", "orders.rds.amazonaws.com").Replace("MARK", "[|").Replace("END", "|]"));
+        }
+
+        [Fact]
         public async Task StandalonePassword_Fixes()
         {
             await Verify<DoNotHardCodeDatabasePasswordsAnalyzer>.CodeFixAsync<DoNotHardCodeDatabasePasswordsFixer>("""

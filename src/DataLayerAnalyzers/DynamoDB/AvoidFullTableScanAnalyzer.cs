@@ -14,7 +14,7 @@ namespace DataLayerAnalyzers.DynamoDB
 
         internal override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, DynamoDBSymbols symbols)
         {
-            if (symbols.ClassifyScan(invocation.TargetMethod) == DynamoDBReadShape.None || ScanContext.IsStartupOrBackground(context.ContainingSymbol, symbols))
+            if (symbols.ClassifyScan(invocation.TargetMethod) == DynamoDBReadShape.None || ScanContext.IsStartupOrBackground(invocation, context.ContainingSymbol, symbols))
             {
                 return;
             }

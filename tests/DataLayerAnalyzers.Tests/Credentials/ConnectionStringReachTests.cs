@@ -71,6 +71,25 @@ namespace DataLayerAnalyzers.Tests.Credentials
         }
 
         [Fact]
+        public async Task HelperInstanceFieldBuiltFromConstantsReadThroughAnotherObject_Reports()
+        {
+            await Passwords("""
+                public class SqlConnectionSettings
+                {
+                    private const string Server = "203.0.113.10";
+                    private const string Password = [|"Sup3rSecret!"|];
+                    public string ConnectionStringText = "server=" + Server + ";database=shop;uid=app;pwd=" + Password + ";";
+                }
+
+                public class OrdersController
+                {
+                    private SqlConnectionSettings settings = new SqlConnectionSettings();
+                    public object Open() => new MySql.Data.MySqlClient.MySqlConnection(settings.ConnectionStringText);
+                }
+                """);
+        }
+
+        [Fact]
         public async Task InterpolatedStringLiteralPartsAndFormatTemplates_Report()
         {
             // The literal parts count and the holes are unknown; a {1} placeholder or a hole where the password goes is

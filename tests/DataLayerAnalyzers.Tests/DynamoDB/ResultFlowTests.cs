@@ -53,6 +53,60 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
         }
 
         [Fact]
+        public async Task ResponseHandedToExtensionMapperThroughConditionalAccess_Reports()
+        {
+            await Verify<ReadAllResultPagesAnalyzer>.AnalyzerAsync(Usings + """
+                public class ChargesGateway
+                {
+                    public async Task<List<string>?> Load(IAmazonDynamoDB client, QueryRequest request)
+                    {
+                        var charges = await [|client.QueryAsync(request)|];
+                        return charges?.ToDomain();
+                    }
+
+                    public async Task<int?> Count(IAmazonDynamoDB client, QueryRequest request)
+                    {
+                        var charges = await [|client.QueryAsync(request)|];
+                        return charges?.Items.Count;
+                    }
+
+                    public async Task<Dictionary<string, AttributeValue>?> Next(IAmazonDynamoDB client, QueryRequest request)
+                    {
+                        var charges = await client.QueryAsync(request);
+                        var mapped = charges.ToDomain();
+                        return charges?.LastEvaluatedKey;
+                    }
+                }
+
+                public static class ChargeMapper
+                {
+                    public static List<string> ToDomain(this QueryResponse response) => response.Items.Select(i => i["Id"].S).ToList();
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task ScanInLambdaHandlerWrittenAsTopLevelLambda_Reports()
+        {
+            await new AnalyzerTest<AvoidFullTableScanAnalyzer>
+            {
+                TestCode = Usings + """
+                    using Amazon.Lambda.Core;
+
+                    var client = new AmazonDynamoDBClient();
+                    Func<string, ILambdaContext, Task<int>> handler = async (input, context) =>
+                    {
+                        var page = await [|client.ScanAsync(new ScanRequest { TableName = "Connections" })|];
+                        return page.Items.Count;
+                    };
+                    var warmup = await client.ScanAsync(new ScanRequest { TableName = "Connections" });
+                    await handler("", null!);
+                    """,
+                OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+            }.RunAsync();
+        }
+
+        [Fact]
         public async Task HelperFollowingPagesOrPassingOn_NoDiagnostic()
         {
             await Verify<ReadAllResultPagesAnalyzer>.AnalyzerAsync(Usings + """

@@ -159,6 +159,33 @@ namespace DataLayerAnalyzers.Tests.Pooling
         }
 
         [Fact]
+        public async Task ClientInLambdaHandlerWrittenAsTopLevelLambda_Reports()
+        {
+            await new AnalyzerTest<ReuseAwsServiceClientsAnalyzer>
+            {
+                TestCode = """
+                    using System;
+                    using System.Threading.Tasks;
+                    using Amazon.DynamoDBv2;
+                    using Amazon.Lambda.Core;
+
+                    var shared = new AmazonDynamoDBClient();
+                    Func<string, ILambdaContext, Task> handler = async (input, context) =>
+                    {
+                        using var client = {|#0:new AmazonDynamoDBClient()|};
+                        await client.ListTablesAsync();
+                    };
+                    await handler("", null!);
+                    """,
+                OutputKind = OutputKind.ConsoleApplication,
+                ExpectedDiagnostics =
+                {
+                    VerifyCS.Diagnostic("DLA4002").WithLocation(0).WithArguments("AmazonDynamoDBClient", "in a Lambda function handler lambda, on every invocation"),
+                },
+            }.RunAsync();
+        }
+
+        [Fact]
         public async Task NetFrameworkMvcAndWebApiControllers_Report()
         {
             await VerifyCS.AnalyzerAsync("""

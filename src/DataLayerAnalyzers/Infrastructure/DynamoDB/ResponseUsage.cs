@@ -104,19 +104,11 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                 }
 
                 var parent = SkipWrappers(reference.Parent);
-                if (parent is IPropertyReferenceOperation property && property.Instance == reference)
-                {
-                    members.Add(property.Property.Name);
-                }
-                else if (parent is ISimpleAssignmentOperation assignment && assignment.Target == reference)
+                if (parent is ISimpleAssignmentOperation assignment && assignment.Target == reference)
                 {
                     continue; // reassigned (a retry loop re-sending the unprocessed part)
                 }
-                else if (parent is IArgumentOperation argument && ReadsInHelper(argument, members, 0, cancellationToken))
-                {
-                    continue; // handed whole to a helper of the compilation that only reads members of it
-                }
-                else
+                else if (!ReadsMembers(reference, members, 0, cancellationToken))
                 {
                     return new ResponseUsage(ResponseUsageKind.Escapes, local, members, call);
                 }
@@ -211,6 +203,66 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
         private const int MaxHelperDepth = 3;
 
         /// <summary>
+        /// One use of the response: a member read (<c>r.Items</c>, <c>r?.Items</c>), or the response handed whole to a helper
+        /// of the compilation (<c>Map(r)</c>, <c>r.ToDomain()</c>, <c>r?.ToDomain()</c>) that only reads members. False otherwise.
+        /// </summary>
+        private static bool ReadsMembers(IOperation reference, HashSet<string> members, int depth, CancellationToken cancellationToken)
+        {
+            var use = reference;
+            var parent = SkipWrappers(use.Parent);
+            if (parent is IConditionalAccessOperation conditional && SkipWrappers(conditional.Operation) == SkipWrappers(reference))
+            {
+                use = FindConditionalInstance(conditional.WhenNotNull);
+                if (use is null)
+                {
+                    return false;
+                }
+
+                parent = SkipWrappers(use.Parent);
+            }
+
+            switch (parent)
+            {
+                case IPropertyReferenceOperation property when property.Instance == use || SkipWrappers(property.Instance) == use:
+                    members.Add(property.Property.Name);
+                    return true;
+                case IArgumentOperation argument:
+                    return ReadsInHelper(argument, members, depth, cancellationToken);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The <c>?.</c> receiver placeholder of a conditional access (not of a nested one).</summary>
+        private static IOperation? FindConditionalInstance(IOperation whenNotNull)
+        {
+            var pending = new Stack<IOperation>();
+            pending.Push(whenNotNull);
+            var visited = 0;
+            while (pending.Count > 0 && visited++ < 256)
+            {
+                var current = pending.Pop();
+                if (current is IConditionalAccessInstanceOperation)
+                {
+                    return current;
+                }
+
+                if (current is IConditionalAccessOperation nested)
+                {
+                    pending.Push(nested.Operation);
+                    continue;
+                }
+
+                foreach (var child in current.ChildOperations)
+                {
+                    pending.Push(child);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
         /// The response is handed whole to a method of this compilation (a mapper, a helper): follow it into that method
         /// and collect the members read off the parameter there. False (the response escapes) when the method is not in
         /// source, can be overridden, or does anything else with the parameter than read members or hand it to another
@@ -241,12 +293,7 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                     continue;
                 }
 
-                var parent = SkipWrappers(reference.Parent);
-                if (parent is IPropertyReferenceOperation property && property.Instance == reference)
-                {
-                    members.Add(property.Property.Name);
-                }
-                else if (!(parent is IArgumentOperation inner && ReadsInHelper(inner, members, depth + 1, cancellationToken)))
+                if (!ReadsMembers(reference, members, depth + 1, cancellationToken))
                 {
                     return false;
                 }

@@ -369,6 +369,13 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
         private bool ClassifyLambda(IAnonymousFunctionOperation lambda, ISymbol containingSymbol, CancellationToken cancellationToken, out CodeContext result)
         {
             result = CodeContext.Open;
+            if (_lambdaContext != null && HasLambdaContextParameter(lambda.Symbol))
+            {
+                // A Lambda handler written as a lambda (top-level statements handing it to LambdaBootstrapBuilder).
+                result = PerCall("in a Lambda function handler lambda, on every invocation");
+                return true;
+            }
+
             var parent = lambda.Parent;
             while (parent is IDelegateCreationOperation || parent is IConversionOperation)
             {

@@ -63,7 +63,7 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
                     RegisterAdditionalActions(start, symbols);
                 }
 
-                if (AnalyzesStandaloneStrings)
+                if (AnalyzesStandaloneStrings && StandaloneConnectionStrings.ReferencesDataAccess(start.Compilation))
                 {
                     start.RegisterOperationAction(c => AnalyzeStandalone(c, symbols, reported), OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary);
                 }

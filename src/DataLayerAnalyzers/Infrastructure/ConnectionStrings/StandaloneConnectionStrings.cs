@@ -25,6 +25,32 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
 
         private const int MaxParentDepth = 8;
 
+        /// <summary>
+        /// Assemblies whose presence says the project deals with databases (a provider, EF Core, Dapper, configuration, the
+        /// AWS SDK): only then are standalone strings read, so a project with none of them pays nothing for this path.
+        /// </summary>
+        private static readonly string[] DataAccessAssemblyPrefixes =
+        {
+            "Npgsql", "Microsoft.Data.SqlClient", "System.Data.SqlClient", "MySqlConnector", "MySql.Data", "Microsoft.EntityFrameworkCore",
+            "Dapper", "Microsoft.Extensions.Configuration", "AWSSDK.", "Pomelo.EntityFrameworkCore", "linq2db", "NHibernate",
+        };
+
+        public static bool ReferencesDataAccess(Compilation compilation)
+        {
+            foreach (var assembly in compilation.ReferencedAssemblyNames)
+            {
+                foreach (var prefix in DataAccessAssemblyPrefixes)
+                {
+                    if (assembly.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         private const int MaxLiteralTokens = 64;
 
         /// <summary>

@@ -218,6 +218,9 @@ namespace DataLayerAnalyzers.Tests.Credentials
                     public const string Sql = "UPDATE users SET password='x'; DELETE FROM sessions WHERE host='db'";
                     public const string Partial = "Host=db.example.com;Database=orders";
                     public const string RedisLike = "cache.example.com:6379,password=Sup3rSecret!,ssl=false";
+                    public const string LocalDb = "Server=(localdb)\\mssqllocaldb;Database=Orders;Trusted_Connection=True;TrustServerCertificate=True";
+                    public const string Sqlite = "Data Source=orders.db;Password=Sup3rSecret!";
+                    public const string SqliteMemory = "Data Source=:memory:;Password=Sup3rSecret!";
 
                     public static string FromConfig(IConfiguration configuration) =>
                         configuration.GetConnectionString("Orders") ?? configuration["Fallback"] ?? string.Empty;

@@ -143,7 +143,8 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
 
         private static bool IsUnmistakable(ConnectionStringInfo info)
         {
-            if (info.Entries.Count < 2 || !info.AllKeywordsKnown || info.Get(ConnectionSetting.Host) is null)
+            var host = info.Get(ConnectionSetting.Host);
+            if (info.Entries.Count < 2 || !info.AllKeywordsKnown || host is null || IsFileDataSource(host.Value))
             {
                 return false;
             }
@@ -167,6 +168,16 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
             }
 
             return false;
+        }
+
+        /// <summary>SQLite's <c>Data Source=app.db</c> or <c>:memory:</c> is a file, not a server.</summary>
+        private static bool IsFileDataSource(string value)
+        {
+            var v = value.Trim();
+            return v.IndexOf(":memory:", StringComparison.OrdinalIgnoreCase) >= 0
+                || v.EndsWith(".db", StringComparison.OrdinalIgnoreCase) || v.EndsWith(".sqlite", StringComparison.OrdinalIgnoreCase)
+                || v.EndsWith(".sqlite3", StringComparison.OrdinalIgnoreCase) || v.EndsWith(".db3", StringComparison.OrdinalIgnoreCase)
+                || v.IndexOf('/') >= 0;
         }
 
         private static bool IsUserKeyword(string keyword)

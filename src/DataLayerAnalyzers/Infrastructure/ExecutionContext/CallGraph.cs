@@ -14,11 +14,13 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
     /// </summary>
     internal sealed class CallGraph
     {
-        private const int MaxSitesPerQuestion = 48;
+        private const int MaxSitesPerQuestion = 16;
 
         private readonly Compilation _compilation;
         private readonly Dictionary<string, List<SyntaxNode>> _sitesByName;
         private readonly List<SyntaxNode> _implicitCreations;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, SemanticModel> _models =
+            new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, SemanticModel>();
 
         private CallGraph(Compilation compilation, Dictionary<string, List<SyntaxNode>> sitesByName, List<SyntaxNode> implicitCreations)
         {
@@ -58,7 +60,16 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
                             Add(sites, SimpleName(creation.Type), creation);
                             break;
                         case ImplicitObjectCreationExpressionSyntax implicitCreation:
-                            implicitCreations.Add(implicitCreation);
+                            var declaredType = DeclaredTypeName(implicitCreation);
+                            if (declaredType != null)
+                            {
+                                Add(sites, declaredType, implicitCreation);
+                            }
+                            else
+                            {
+                                implicitCreations.Add(implicitCreation);
+                            }
+
                             break;
                         case IdentifierNameSyntax identifier when IsMethodGroupPosition(identifier):
                             Add(sites, identifier.Identifier.ValueText, identifier);
@@ -107,7 +118,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
         {
             _sitesByName.TryGetValue(type.Name, out var named);
             var count = (named?.Count ?? 0) + _implicitCreations.Count;
-            if (count > MaxSitesPerQuestion * 2)
+            if (count > MaxSitesPerQuestion)
             {
                 return false;
             }
@@ -158,10 +169,11 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
             return true;
         }
 
+        /// <summary>One model per tree for all questions: what one question binds in a tree, the next one reuses.</summary>
         private SemanticModel ModelFor(SyntaxNode node)
         {
-#pragma warning disable RS1030 // Only the few sites of one name are bound, once per question; there is no model to reuse here.
-            return _compilation.GetSemanticModel(node.SyntaxTree);
+#pragma warning disable RS1030 // Only the few sites of one name are bound; the model is kept per tree for the compilation's lifetime.
+            return _models.GetOrAdd(node.SyntaxTree, tree => _compilation.GetSemanticModel(tree));
 #pragma warning restore RS1030
         }
 
@@ -179,6 +191,23 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
             }
 
             list.Add(node);
+        }
+
+        /// <summary>The type a target-typed <c>new()</c> gets from its declaration (<c>Driver d = new();</c>, <c>Driver D { get; } = new();</c>).</summary>
+        private static string? DeclaredTypeName(ImplicitObjectCreationExpressionSyntax creation)
+        {
+            if (!(creation.Parent is EqualsValueClauseSyntax clause))
+            {
+                return null;
+            }
+
+            var type = clause.Parent switch
+            {
+                VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } => declaration.Type,
+                PropertyDeclarationSyntax property => property.Type,
+                _ => null,
+            };
+            return type is null || type.IsVar ? null : SimpleName(type is NullableTypeSyntax nullable ? nullable.ElementType : type);
         }
 
         private static string? SimpleName(ExpressionSyntax expression)

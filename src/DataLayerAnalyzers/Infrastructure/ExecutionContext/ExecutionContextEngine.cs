@@ -622,23 +622,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
 
         private CallGraph GetCallGraph(CancellationToken cancellationToken)
         {
-            var graph = Volatile.Read(ref _callGraph);
-            if (graph != null)
-            {
-                return graph;
-            }
-
-            lock (_callGraphGate)
-            {
-                graph = _callGraph;
-                if (graph is null)
-                {
-                    graph = CallGraph.Build(_compilation, cancellationToken);
-                    Volatile.Write(ref _callGraph, graph);
-                }
-
-                return graph;
-            }
+            return OnceBuilt.Get(ref _callGraph, _callGraphGate, (_compilation, cancellationToken), static s => CallGraph.Build(s._compilation, s.cancellationToken));
         }
 
         /// <summary>
@@ -793,24 +777,8 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
 
         private ServiceRegistrations GetRegistrations(CancellationToken cancellationToken)
         {
-            var registrations = Volatile.Read(ref _registrations);
-            if (registrations != null)
-            {
-                return registrations;
-            }
-
-            // Built once per compilation: other threads wait rather than repeat the pass; a cancelled build caches nothing.
-            lock (_registrationsGate)
-            {
-                registrations = _registrations;
-                if (registrations is null)
-                {
-                    registrations = ServiceRegistrations.Build(_compilation, _serviceCollection, _endpointRouteBuilder, cancellationToken);
-                    Volatile.Write(ref _registrations, registrations);
-                }
-
-                return registrations;
-            }
+            return OnceBuilt.Get(ref _registrations, _registrationsGate, (this, cancellationToken),
+                static s => ServiceRegistrations.Build(s.Item1._compilation, s.Item1._serviceCollection, s.Item1._endpointRouteBuilder, s.cancellationToken));
         }
 
         private static bool IsRepeatedPart(ILoopOperation loop, IOperation child)

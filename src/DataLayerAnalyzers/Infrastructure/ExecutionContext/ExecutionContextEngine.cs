@@ -50,7 +50,13 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
         [System.ThreadStatic]
         private static int _callGraphDepth;
 
-        private const int MaxCallGraphDepth = 4;
+        /// <summary>Sites one top-level question may classify in all (nested questions included): the work stays linear.</summary>
+        [System.ThreadStatic]
+        private static int _callGraphBudget;
+
+        private const int MaxCallGraphDepth = 3;
+
+        private const int CallGraphBudget = 24;
 
         public ExecutionContextEngine(Compilation compilation)
         {
@@ -545,6 +551,11 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
                 var first = CodeContext.Open;
                 foreach (var site in sites)
                 {
+                    if (--_callGraphBudget < 0)
+                    {
+                        return CodeContext.Open;
+                    }
+
                     var where = Classify(site.Operation, site.Member, cancellationToken);
                     if (!where.IsPerCall)
                     {
@@ -584,6 +595,11 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
 
                 foreach (var site in sites)
                 {
+                    if (--_callGraphBudget < 0)
+                    {
+                        return CodeContext.Open;
+                    }
+
                     if (!(site.Member is IMethodSymbol caller)
                         || !(IsEntryPoint(caller) || IsStartup(caller) || (!SymbolEqualityComparer.Default.Equals(caller, method) && RunsOnlyAtStartup(caller, cancellationToken))))
                     {
@@ -603,16 +619,32 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
                 return known;
             }
 
-            if (_callGraphDepth >= MaxCallGraphDepth)
+            if (_callGraphDepth >= MaxCallGraphDepth || (_callGraphDepth > 0 && _callGraphBudget <= 0))
             {
                 return CodeContext.Open;
             }
 
+            if (_callGraphDepth == 0)
+            {
+                _callGraphBudget = CallGraphBudget;
+            }
+
+            // A question met again while it is being answered (a cycle) is open; the final answer replaces this.
+            _fromCallGraph.TryAdd(symbol, CodeContext.Open);
             _callGraphDepth++;
             try
             {
                 var answer = question(GetCallGraph(cancellationToken), new System.Collections.Generic.List<CallGraph.Site>());
-                return _fromCallGraph.GetOrAdd(symbol, answer);
+                if (_callGraphBudget < 0)
+                {
+                    _fromCallGraph.TryRemove(symbol, out _); // cut short: not an answer to keep
+                }
+                else
+                {
+                    _fromCallGraph[symbol] = answer;
+                }
+
+                return answer;
             }
             finally
             {

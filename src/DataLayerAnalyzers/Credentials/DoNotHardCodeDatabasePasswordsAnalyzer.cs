@@ -11,6 +11,8 @@ namespace DataLayerAnalyzers.Credentials
     {
         internal override DiagnosticDescriptor Rule => DiagnosticDescriptors.DoNotHardCodeDatabasePasswords;
 
+        internal override bool AnalyzesStandaloneStrings => true;
+
         internal override void AnalyzeConnectionString(ConnectionStringContext context)
         {
             var info = context.Info;

@@ -1,3 +1,4 @@
+using DataLayerAnalyzers.Infrastructure;
 using DataLayerAnalyzers.Infrastructure.DynamoDB;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -13,7 +14,7 @@ namespace DataLayerAnalyzers.DynamoDB
 
         internal override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, DynamoDBSymbols symbols)
         {
-            if (symbols.ClassifyScan(invocation.TargetMethod) == DynamoDBReadShape.None || ScanContext.IsStartupOrBackground(context.ContainingSymbol, symbols))
+            if (symbols.ClassifyScan(invocation.TargetMethod) == DynamoDBReadShape.None || ScanContext.IsStartupOrBackground(invocation, context.ContainingSymbol, symbols))
             {
                 return;
             }
@@ -31,7 +32,7 @@ namespace DataLayerAnalyzers.DynamoDB
                 ScanFilterVerdict.KeyNotEquality => "its condition on the partition key is not an equality every result must meet",
                 _ => "a filter is applied only after the items are read",
             };
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AvoidFullTableScan, invocation.Syntax.GetLocation(), reason));
+            context.ReportOutsideTestCode(Diagnostic.Create(DiagnosticDescriptors.AvoidFullTableScan, invocation.Syntax.GetLocation(), reason));
         }
     }
 }

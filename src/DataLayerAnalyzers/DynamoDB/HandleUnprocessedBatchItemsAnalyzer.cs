@@ -1,3 +1,4 @@
+using DataLayerAnalyzers.Infrastructure;
 using DataLayerAnalyzers.Infrastructure.DynamoDB;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -40,7 +41,7 @@ namespace DataLayerAnalyzers.DynamoDB
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HandleUnprocessedBatchItems, invocation.Syntax.GetLocation(), member, operation));
+            context.ReportOutsideTestCode(Diagnostic.Create(DiagnosticDescriptors.HandleUnprocessedBatchItems, invocation.Syntax.GetLocation(), member, operation));
         }
     }
 }

@@ -1,3 +1,4 @@
+using DataLayerAnalyzers.Infrastructure;
 using DataLayerAnalyzers.Infrastructure.DynamoDB;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -17,11 +18,11 @@ namespace DataLayerAnalyzers.DynamoDB
             {
                 case PagingShape.FirstResponseOnly:
                     var operation = invocation.TargetMethod.Name.StartsWith("Query", System.StringComparison.Ordinal) ? "Query" : "Scan";
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ReadAllResultPages, invocation.Syntax.GetLocation(), operation,
+                    context.ReportOutsideTestCode(Diagnostic.Create(DiagnosticDescriptors.ReadAllResultPages, invocation.Syntax.GetLocation(), operation,
                         "follow LastEvaluatedKey until it is null or empty, or use the paginator"));
                     break;
                 case PagingShape.SingleNextSet:
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ReadAllResultPages, invocation.Syntax.GetLocation(), "search",
+                    context.ReportOutsideTestCode(Diagnostic.Create(DiagnosticDescriptors.ReadAllResultPages, invocation.Syntax.GetLocation(), "search",
                         "loop until IsDone, call GetRemainingAsync, or hand PaginationToken back to the caller"));
                     break;
             }

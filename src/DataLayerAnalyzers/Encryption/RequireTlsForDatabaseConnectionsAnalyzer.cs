@@ -26,8 +26,8 @@ namespace DataLayerAnalyzers.Encryption
             }
 
             // Microsoft.Data.SqlClient 4.0+ encrypts when Encrypt is left out: only older versions run plaintext by default.
-            if (!info.HasUnknownParts && info.Entries.Count > 0
-                && !(info.Provider == DbProvider.SqlClient && context.Symbols.SqlClientEncryptsByDefault)
+            if (!context.IsStandalone && !info.HasUnknownParts && info.Entries.Count > 0
+                && !(info.Provider == DbProvider.SqlClient && context.Symbols?.SqlClientEncryptsByDefault == true)
                 && context.Options.GetRuleBool(context.Tree, Rule.Id, ReportOmittedOption, defaultValue: false))
             {
                 var keyword = TransportKeyword(info.Provider);

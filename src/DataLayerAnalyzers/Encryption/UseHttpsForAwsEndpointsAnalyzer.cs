@@ -60,7 +60,7 @@ namespace DataLayerAnalyzers.Encryption
                 {
                     if (IsKnownRemote(host, allowed))
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(
+                        context.ReportOutsideTestCode(Diagnostic.Create(
                             DiagnosticDescriptors.UseHttpsForAwsEndpoints, url.Syntax.GetLocation(),
                             ImmutableDictionary<string, string?>.Empty.Add(KindProperty, "ServiceURL"),
                             "ServiceURL 'http://" + host.Replace(ResolvedString.Unknown.ToString(), "…") + "'"));
@@ -79,7 +79,7 @@ namespace DataLayerAnalyzers.Encryption
             if (!urlIsLocalOrUnknown && model.TryGet("UseHttp", out var useHttp)
                 && ValueResolver.TryResolveBool(useHttp.Value, out var value, out _, context.CancellationToken) && value)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.ReportOutsideTestCode(Diagnostic.Create(
                     DiagnosticDescriptors.UseHttpsForAwsEndpoints, useHttp.Syntax.GetLocation(),
                     ImmutableDictionary<string, string?>.Empty.Add(KindProperty, "UseHttp"),
                     "UseHttp = true"));

@@ -11,5 +11,8 @@ namespace DataLayerAnalyzers.Encryption
         internal override DiagnosticDescriptor Rule => DiagnosticDescriptors.VerifyDatabaseServerIdentity;
 
         internal override TransportSecurity ReportedSecurity => TransportSecurity.EncryptedNotVerified;
+
+        // Only strings a known provider receives: the rules for standalone strings are password, TLS off, validation off, pooling off.
+        internal override bool AnalyzesStandaloneStrings => false;
     }
 }

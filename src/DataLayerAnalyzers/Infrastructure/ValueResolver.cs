@@ -14,7 +14,7 @@ namespace DataLayerAnalyzers.Infrastructure
 {
     /// <summary>
     /// What value does an expression carry at compile time? Follows literals, <c>const</c> and <c>static readonly</c>
-    /// fields, locals assigned once, concatenation, interpolation (the constant parts) and <c>nameof</c>.
+    /// fields, readonly instance fields and get-only auto-properties written once (initializer or constructor), locals assigned once, concatenation, interpolation (the constant parts) and <c>nameof</c>.
     /// Anything else (parameters, configuration, environment, method calls) is unknown.
     /// </summary>
     internal static class ValueResolver
@@ -179,8 +179,7 @@ namespace DataLayerAnalyzers.Infrastructure
             switch (unwrapped)
             {
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
-                    Collect(binary.LeftOperand, pieces, depth + 1, cancellationToken);
-                    Collect(binary.RightOperand, pieces, depth + 1, cancellationToken);
+                    CollectConcatenation(binary, pieces, depth, cancellationToken);
                     return;
 
                 case IInterpolatedStringOperation interpolated:
@@ -214,6 +213,39 @@ namespace DataLayerAnalyzers.Infrastructure
             AddUnknown(pieces);
         }
 
+        private const int MaxConcatenationOperands = 512;
+
+        /// <summary>
+        /// <c>a + b + c + …</c> is a left-deep tree: its operands are gathered along the left spine in a loop, so a long
+        /// chain (a connection string built from a dozen parts) keeps its leftmost parts instead of spending the depth
+        /// budget on them. Each operand is still resolved with <paramref name="depth"/> + 1.
+        /// </summary>
+        private static void CollectConcatenation(IBinaryOperation top, ImmutableArray<StringPiece>.Builder pieces, int depth, CancellationToken cancellationToken)
+        {
+            var rightOperands = new System.Collections.Generic.List<IOperation>();
+            IOperation current = top;
+            while (Unwrap(current) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary && binary.Type?.SpecialType == SpecialType.System_String
+                && rightOperands.Count < MaxConcatenationOperands)
+            {
+                rightOperands.Add(binary.RightOperand);
+                current = binary.LeftOperand;
+            }
+
+            if (rightOperands.Count >= MaxConcatenationOperands)
+            {
+                AddUnknown(pieces);
+            }
+            else
+            {
+                Collect(current, pieces, depth + 1, cancellationToken);
+            }
+
+            for (var i = rightOperands.Count - 1; i >= 0; i--)
+            {
+                Collect(rightOperands[i], pieces, depth + 1, cancellationToken);
+            }
+        }
+
         private static void AddUnknown(ImmutableArray<StringPiece>.Builder pieces)
         {
             if (pieces.Count > 0 && !pieces[pieces.Count - 1].IsKnown)
@@ -236,6 +268,11 @@ namespace DataLayerAnalyzers.Infrastructure
                 case IFieldReferenceOperation fieldReference:
                     {
                         var field = fieldReference.Field;
+                        if (field.IsReadOnly && !field.IsStatic)
+                        {
+                            return TryFollowSingleWrite(operation, field, cancellationToken, out initializer);
+                        }
+
                         if (!(field.IsConst || (field.IsStatic && field.IsReadOnly)))
                         {
                             return false;
@@ -252,6 +289,10 @@ namespace DataLayerAnalyzers.Infrastructure
 
                         return false;
                     }
+
+                case IPropertyReferenceOperation { Property: { SetMethod: null, IsIndexer: false, IsAbstract: false, IsVirtual: false, IsOverride: false } property }
+                    when property.GetMethod != null && IsAutoProperty(property, cancellationToken):
+                    return TryFollowSingleWrite(operation, property, cancellationToken, out initializer);
 
                 case ILocalReferenceOperation localReference:
                     {
@@ -277,6 +318,90 @@ namespace DataLayerAnalyzers.Infrastructure
                 default:
                     return false;
             }
+        }
+
+        private const int MaxConstructorAssignments = 256;
+
+        /// <summary>A get-only auto-property (<c>public string Cs { get; } = "…";</c>): only its initializer or a constructor writes it.</summary>
+        private static bool IsAutoProperty(IPropertySymbol property, CancellationToken cancellationToken)
+        {
+            foreach (var reference in property.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors }
+                    && accessors.Accessors.Count == 1 && accessors.Accessors[0].Body is null && accessors.Accessors[0].ExpressionBody is null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A readonly instance field or get-only auto-property written exactly once: by its initializer, or by one assignment
+        /// in a constructor of its type. Two writes (an initializer and a constructor, or two constructors) are unknown.
+        /// Constructor assignments are matched by name (<c>_cs = …</c>, <c>this._cs = …</c>); a same-named local only makes the
+        /// count larger, never a wrong value.
+        /// </summary>
+        private static bool TryFollowSingleWrite(IOperation operation, ISymbol member, CancellationToken cancellationToken, out IOperation initializer)
+        {
+            initializer = null!;
+            ExpressionSyntax? value = null;
+            var writes = 0;
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                switch (reference.GetSyntax(cancellationToken))
+                {
+                    case VariableDeclaratorSyntax { Initializer: { } init }:
+                        value = init.Value;
+                        writes++;
+                        break;
+                    case PropertyDeclarationSyntax { Initializer: { } init }:
+                        value = init.Value;
+                        writes++;
+                        break;
+                }
+            }
+
+            var type = member.ContainingType;
+            if (type is null)
+            {
+                return false;
+            }
+
+            var seen = 0;
+            foreach (var constructor in member.IsStatic ? type.StaticConstructors : type.InstanceConstructors)
+            {
+                foreach (var reference in constructor.DeclaringSyntaxReferences)
+                {
+                    foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+                    {
+                        if (!(node is AssignmentExpressionSyntax assignment))
+                        {
+                            continue;
+                        }
+
+                        if (++seen > MaxConstructorAssignments)
+                        {
+                            return false;
+                        }
+
+                        var name = assignment.Left switch
+                        {
+                            IdentifierNameSyntax identifier => identifier,
+                            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax identifier } => identifier,
+                            _ => null,
+                        };
+                        if (name != null && name.Identifier.ValueText == member.Name)
+                        {
+                            writes += assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) ? 1 : 2;
+                            value = assignment.Right;
+                        }
+                    }
+                }
+            }
+
+            return writes == 1 && value != null && TryGetOperation(operation, value, cancellationToken, out initializer);
         }
 
         private static bool TryGetOperation(IOperation context, ExpressionSyntax expression, CancellationToken cancellationToken, out IOperation result)
@@ -307,6 +432,23 @@ namespace DataLayerAnalyzers.Infrastructure
             }
 
             result = operation;
+            return true;
+        }
+
+        /// <summary>
+        /// True when the local holds more than one value: declared with an initializer and written again, or declared
+        /// without one (then every assignment is one of several possible values, as far as a one-pass read can tell).
+        /// </summary>
+        public static bool HasSeveralValues(ILocalSymbol local, SemanticModel? model, CancellationToken cancellationToken)
+        {
+            foreach (var reference in local.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax declarator)
+                {
+                    return declarator.Initializer is null || IsReassigned(local, declarator, model, cancellationToken);
+                }
+            }
+
             return true;
         }
 

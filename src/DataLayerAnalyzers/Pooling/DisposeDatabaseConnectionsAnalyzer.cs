@@ -113,7 +113,7 @@ namespace DataLayerAnalyzers.Pooling
             {
                 if (DisposalFlow.LeaksAfter(graph, declarator.Symbol, open))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DisposeDatabaseConnections, context.Operation.Syntax.GetLocation(), declarator.Symbol.Name));
+                    context.ReportOutsideTestCode(Diagnostic.Create(DiagnosticDescriptors.DisposeDatabaseConnections, context.Operation.Syntax.GetLocation(), declarator.Symbol.Name));
                     return;
                 }
             }

@@ -63,7 +63,7 @@ namespace DataLayerAnalyzers.Pooling
             var where = engine.Classify(context.Operation, context.ContainingSymbol, context.CancellationToken);
             if (where.IsPerCall)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ReuseAwsServiceClients, context.Operation.Syntax.GetLocation(), what, where.Reason));
+                context.ReportOutsideTestCode(Diagnostic.Create(DiagnosticDescriptors.ReuseAwsServiceClients, context.Operation.Syntax.GetLocation(), what, where.Reason));
             }
         }
     }

@@ -73,7 +73,6 @@ namespace DataLayerAnalyzers.Tests.Credentials
                         new Npgsql.NpgsqlConnection("Host=localhost;Password=postgres").Dispose();
                         new Npgsql.NpgsqlConnection("Host=ledger.rds.amazonaws.com;Username=app").Dispose();
                         new Npgsql.NpgsqlConnection("Host=ledger.rds.amazonaws.com;SSL Password=notthedbpassword").Dispose();
-                        var text = "Host=ledger.rds.amazonaws.com;Password=Sup3rSecret!";
                     }
                 }
                 """);

@@ -290,14 +290,16 @@ namespace DataLayerAnalyzers.Tests.Encryption
         [Fact]
         public async Task LookAlikeTypes_NoDiagnostic()
         {
+            // A look-alike type is not a provider (a real NpgsqlConnection reads this string and reports). A string that is
+            // unmistakably a connection string is reported wherever it is written; see ConnectionStringReachTests.
             await Analyze("""
                 namespace MyCompany.Data
                 {
                     class NpgsqlConnection { public NpgsqlConnection(string connectionString) { } }
                     class Repo
                     {
-                        object Open() => new NpgsqlConnection("Host=db.example.com;SSL Mode=Disable");
-                        string Describe() => "Host=db.example.com;SSL Mode=Disable";
+                        object Open() => new NpgsqlConnection("Host=db.example.com;SSL Mode=Disable;Flavour=demo");
+                        string Describe() => "Host=db.example.com;SSL Mode=Disable;Flavour=demo";
                     }
                 }
                 """);

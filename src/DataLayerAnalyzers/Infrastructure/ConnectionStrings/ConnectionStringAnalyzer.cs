@@ -43,6 +43,12 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
         /// <summary>Whether a literal loopback host exempts the string (rules about local-development-only risks).</summary>
         internal virtual bool ExemptsLoopback => true;
 
+        /// <summary>
+        /// Whether the rule also reads unmistakable connection strings written where no provider receives them in sight
+        /// (<see cref="StandaloneConnectionStrings"/>), with only the checks every candidate provider agrees on.
+        /// </summary>
+        internal virtual bool AnalyzesStandaloneStrings => false;
+
         public sealed override void Initialize(AnalysisContext context)
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
@@ -55,6 +61,11 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
                 {
                     start.RegisterOperationAction(c => AnalyzeSink(c, symbols, reported), OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.SimpleAssignment);
                     RegisterAdditionalActions(start, symbols);
+                }
+
+                if (AnalyzesStandaloneStrings && StandaloneConnectionStrings.ReferencesDataAccess(start.Compilation))
+                {
+                    start.RegisterOperationAction(c => AnalyzeStandalone(c, symbols, reported), OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary);
                 }
 
                 if (AnalyzesConfigurationFiles)
@@ -117,6 +128,50 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
             }
         }
 
+        /// <summary>
+        /// A whole string expression that is unmistakably a connection string, wherever it is written. Each candidate
+        /// provider runs the rule's check; the finding is reported (where the literal is written) only when every
+        /// candidate finds the same thing. A string handed straight to a known provider is left to the sink.
+        /// </summary>
+        private void AnalyzeStandalone(OperationAnalysisContext context, ConnectionStringSymbols? symbols, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
+        {
+            var operation = context.Operation;
+            if (!StandaloneConnectionStrings.IsWholeString(operation) || !StandaloneConnectionStrings.MayBeConnectionString(operation)
+                || StandaloneConnectionStrings.FlowsStraightToSink(operation, symbols)
+                || StandaloneConnectionStrings.IsOneOfSeveralLocalValues(operation, context.CancellationToken)
+                || !ValueResolver.TryResolveString(operation, out var resolved, context.CancellationToken))
+            {
+                return;
+            }
+
+            var candidates = StandaloneConnectionStrings.Candidates(resolved.Value);
+            if (candidates.Count == 0)
+            {
+                return;
+            }
+
+            var skipLoopback = SkipsLoopback(context.Options, operation.Syntax.SyntaxTree);
+            ConnectionStringContext? agreed = null;
+            foreach (var info in candidates)
+            {
+                if (skipLoopback && info.IsLoopback)
+                {
+                    return;
+                }
+
+                var candidate = new ConnectionStringContext(context, symbols, info, resolved, reported, deferred: true);
+                AnalyzeConnectionString(candidate);
+                if (candidate.Pending.Count == 0 || (agreed != null && !agreed.FoundSameAs(candidate)))
+                {
+                    return;
+                }
+
+                agreed ??= candidate;
+            }
+
+            agreed?.ReportPending();
+        }
+
         private void AnalyzeConfigurationFile(AdditionalFileAnalysisContext context)
         {
             var file = context.AdditionalFile;
@@ -147,16 +202,24 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
         private readonly OperationAnalysisContext _context;
         private readonly ConcurrentDictionary<(SyntaxTree, TextSpan), byte> _reported;
 
-        public ConnectionStringContext(OperationAnalysisContext context, ConnectionStringSymbols symbols, ConnectionStringInfo info, ResolvedString source, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
+        public ConnectionStringContext(OperationAnalysisContext context, ConnectionStringSymbols? symbols, ConnectionStringInfo info, ResolvedString source, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported, bool deferred = false)
         {
             _context = context;
             Symbols = symbols;
             Info = info;
             Source = source;
             _reported = reported;
+            IsStandalone = deferred;
+            Pending = new System.Collections.Generic.List<Diagnostic>();
         }
 
-        public ConnectionStringSymbols Symbols { get; }
+        /// <summary>Null for a standalone string read in a compilation that references no provider.</summary>
+        public ConnectionStringSymbols? Symbols { get; }
+
+        /// <summary>A string with no provider in sight, read with one candidate provider: findings wait in <see cref="Pending"/>.</summary>
+        public bool IsStandalone { get; }
+
+        public System.Collections.Generic.List<Diagnostic> Pending { get; }
 
         public ConnectionStringInfo Info { get; }
 
@@ -180,9 +243,45 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
 
         public void ReportAt(DiagnosticDescriptor rule, SyntaxNode node, ImmutableDictionary<string, string?> properties, params object[] messageArgs)
         {
-            if (_reported.TryAdd((node.SyntaxTree, node.Span), 0))
+            var diagnostic = Diagnostic.Create(rule, node.GetLocation(), properties, messageArgs);
+            if (IsStandalone)
             {
-                _context.ReportDiagnostic(Diagnostic.Create(rule, node.GetLocation(), properties, messageArgs));
+                Pending.Add(diagnostic);
+            }
+            else if (_reported.TryAdd((node.SyntaxTree, node.Span), 0))
+            {
+                _context.ReportDiagnostic(diagnostic);
+            }
+        }
+
+        /// <summary>True when <paramref name="other"/> (another candidate provider) found the same places.</summary>
+        public bool FoundSameAs(ConnectionStringContext other)
+        {
+            if (Pending.Count != other.Pending.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < Pending.Count; i++)
+            {
+                if (Pending[i].Location.SourceSpan != other.Pending[i].Location.SourceSpan)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public void ReportPending()
+        {
+            foreach (var diagnostic in Pending)
+            {
+                var location = diagnostic.Location;
+                if (_reported.TryAdd((location.SourceTree!, location.SourceSpan), 0))
+                {
+                    _context.ReportDiagnostic(diagnostic);
+                }
             }
         }
     }

@@ -77,7 +77,7 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
 
         /// <summary>
         /// True when the host is written and every host it names is the local machine (localhost, 127.0.0.0/8, ::1,
-        /// SQL Server's "." and "(local)"): local development, not a database on AWS.
+        /// SQL Server's "." and "(local)", LocalDB's "(localdb)\instance"): local development, not a database on AWS.
         /// </summary>
         public bool IsLoopback
         {
@@ -169,7 +169,8 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
         public static bool IsLoopbackHost(string host)
         {
             var h = host.Trim();
-            if (string.Equals(h, "localhost", StringComparison.OrdinalIgnoreCase) || h == "::1" || h == "." || string.Equals(h, "(local)", StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(h, "localhost", StringComparison.OrdinalIgnoreCase) || h == "::1" || h == "." || string.Equals(h, "(local)", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(h, "(localdb)", StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -15,6 +15,8 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
 
         internal override bool AnalyzesConfigurationFiles => true;
 
+        internal override bool AnalyzesStandaloneStrings => true;
+
         internal sealed override void AnalyzeConnectionString(ConnectionStringContext context)
         {
             var info = context.Info;
@@ -58,6 +60,8 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
         internal abstract TransportSecurity ReportedSecurity { get; }
 
         internal override bool AnalyzesConfigurationFiles => true;
+
+        internal override bool AnalyzesStandaloneStrings => true;
 
         internal override void AnalyzeConnectionString(ConnectionStringContext context)
         {

@@ -158,24 +158,7 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
         /// </summary>
         public KeySchemaIndex GetKeySchemas(CancellationToken cancellationToken)
         {
-            var index = Volatile.Read(ref _keySchemas);
-            if (index != null)
-            {
-                return index;
-            }
-
-            // Other threads wait rather than repeat the pass; a cancelled build caches nothing.
-            lock (_keySchemasGate)
-            {
-                index = _keySchemas;
-                if (index is null)
-                {
-                    index = KeySchemaIndex.Build(this, cancellationToken);
-                    Volatile.Write(ref _keySchemas, index);
-                }
-
-                return index;
-            }
+            return OnceBuilt.Get(ref _keySchemas, _keySchemasGate, (this, cancellationToken), static s => KeySchemaIndex.Build(s.Item1, s.cancellationToken));
         }
 
         public bool IsClientMethod(IMethodSymbol method) => method.ContainingType.IsOrInheritsFrom(Client);

@@ -78,6 +78,10 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                     return new ResponseUsage(ResponseUsageKind.Direct, null, members, current);
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when awaited:
                     return FromLocal(declarator.Symbol, current, members, cancellationToken);
+                case IArgumentOperation argument when awaited && ReadsInHelper(argument, members, 0, cancellationToken):
+                    return new ResponseUsage(ResponseUsageKind.Direct, null, members, current);
+                case IReturnOperation ret when !awaited && IsDroppedThroughWhenAll(ret, cancellationToken):
+                    return new ResponseUsage(ResponseUsageKind.Discarded, null, members, current);
                 default:
                     return new ResponseUsage(ResponseUsageKind.Escapes, null, members, current);
             }
@@ -94,21 +98,221 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                 }
 
                 var parent = SkipWrappers(reference.Parent);
-                if (parent is IPropertyReferenceOperation property && property.Instance == reference)
-                {
-                    members.Add(property.Property.Name);
-                }
-                else if (parent is ISimpleAssignmentOperation assignment && assignment.Target == reference)
+                if (parent is ISimpleAssignmentOperation assignment && assignment.Target == reference)
                 {
                     continue; // reassigned (a retry loop re-sending the unprocessed part)
                 }
-                else
+                else if (!ReadsMembers(reference, members, 0, cancellationToken))
                 {
                     return new ResponseUsage(ResponseUsageKind.Escapes, local, members, call);
                 }
             }
 
             return new ResponseUsage(ResponseUsageKind.Local, local, members, call);
+        }
+
+        /// <summary>
+        /// <c>await Task.WhenAll(items.Select(x =&gt; client.BatchWriteItemAsync(x)))</c> as a statement (directly, through
+        /// <c>ToList()</c>/<c>ToArray()</c>, or through a local every use of which is such an await): every response is dropped.
+        /// </summary>
+        private static bool IsDroppedThroughWhenAll(IReturnOperation ret, CancellationToken cancellationToken)
+        {
+            if (ret.Parent is not IBlockOperation { Operations.Length: 1, Parent: IAnonymousFunctionOperation lambda })
+            {
+                return false;
+            }
+
+            IOperation? current = lambda;
+            while (current?.Parent is IDelegateCreationOperation or IConversionOperation { IsImplicit: true })
+            {
+                current = current.Parent;
+            }
+
+            if (current?.Parent is not IArgumentOperation { Parent: IInvocationOperation select } || !IsLinq(select, "Select"))
+            {
+                return false;
+            }
+
+            current = select;
+            var parent = SkipWrappers(current.Parent);
+            if (parent is IArgumentOperation { Parent: IInvocationOperation materialize } && (IsLinq(materialize, "ToList") || IsLinq(materialize, "ToArray")))
+            {
+                current = materialize;
+                parent = SkipWrappers(current.Parent);
+            }
+
+            switch (parent)
+            {
+                case IArgumentOperation argument:
+                    return IsDroppedWhenAll(argument);
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    {
+                        var root = (IOperation)declarator;
+                        while (root.Parent != null)
+                        {
+                            root = root.Parent;
+                        }
+
+                        var uses = 0;
+                        foreach (var operation in root.Descendants())
+                        {
+                            cancellationToken.ThrowIfCancellationRequested();
+                            if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, declarator.Symbol))
+                            {
+                                if (!(SkipWrappers(reference.Parent) is IArgumentOperation use && IsDroppedWhenAll(use)))
+                                {
+                                    return false;
+                                }
+
+                                uses++;
+                            }
+                        }
+
+                        return uses > 0;
+                    }
+
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsDroppedWhenAll(IArgumentOperation argument)
+        {
+            if (argument.Parent is not IInvocationOperation { TargetMethod: { Name: "WhenAll", ContainingType: { Name: "Task" } type } } whenAll
+                || type.ContainingNamespace?.ToDisplayString() != "System.Threading.Tasks")
+            {
+                return false;
+            }
+
+            return SkipWrappers(whenAll.Parent) is IAwaitOperation awaited
+                && SkipWrappers(awaited.Parent) is IExpressionStatementOperation or ISimpleAssignmentOperation { Target: IDiscardOperation };
+        }
+
+        private static bool IsLinq(IInvocationOperation invocation, string name)
+        {
+            var method = invocation.TargetMethod;
+            return method.Name == name && method.ContainingType is { Name: "Enumerable" } type && type.ContainingNamespace?.ToDisplayString() == "System.Linq";
+        }
+
+        private const int MaxHelperDepth = 3;
+
+        /// <summary>
+        /// One use of the response: a member read (<c>r.Items</c>, <c>r?.Items</c>), or the response handed whole to a helper
+        /// of the compilation (<c>Map(r)</c>, <c>r.ToDomain()</c>, <c>r?.ToDomain()</c>) that only reads members. False otherwise.
+        /// </summary>
+        private static bool ReadsMembers(IOperation reference, HashSet<string> members, int depth, CancellationToken cancellationToken)
+        {
+            var use = reference;
+            var parent = SkipWrappers(use.Parent);
+            if (parent is IConditionalAccessOperation conditional && SkipWrappers(conditional.Operation) == SkipWrappers(reference))
+            {
+                use = FindConditionalInstance(conditional.WhenNotNull);
+                if (use is null)
+                {
+                    return false;
+                }
+
+                parent = SkipWrappers(use.Parent);
+            }
+
+            switch (parent)
+            {
+                case IPropertyReferenceOperation property when property.Instance == use || SkipWrappers(property.Instance) == use:
+                    members.Add(property.Property.Name);
+                    return true;
+                case IArgumentOperation argument:
+                    return ReadsInHelper(argument, members, depth, cancellationToken);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The <c>?.</c> receiver placeholder of a conditional access (not of a nested one).</summary>
+        private static IOperation? FindConditionalInstance(IOperation whenNotNull)
+        {
+            var pending = new Stack<IOperation>();
+            pending.Push(whenNotNull);
+            var visited = 0;
+            while (pending.Count > 0 && visited++ < 256)
+            {
+                var current = pending.Pop();
+                if (current is IConditionalAccessInstanceOperation)
+                {
+                    return current;
+                }
+
+                if (current is IConditionalAccessOperation nested)
+                {
+                    pending.Push(nested.Operation);
+                    continue;
+                }
+
+                foreach (var child in current.ChildOperations)
+                {
+                    pending.Push(child);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The response is handed whole to a method of this compilation (a mapper, a helper): follow it into that method
+        /// and collect the members read off the parameter there. False (the response escapes) when the method is not in
+        /// source, can be overridden, or does anything else with the parameter than read members or hand it to another
+        /// such helper.
+        /// </summary>
+        private static bool ReadsInHelper(IArgumentOperation argument, HashSet<string> members, int depth, CancellationToken cancellationToken)
+        {
+            if (depth >= MaxHelperDepth || argument.Parameter is not { RefKind: RefKind.None } parameter
+                || argument.Parent is not IInvocationOperation { TargetMethod: var method }
+                || method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern || argument.SemanticModel is null)
+            {
+                return false;
+            }
+
+            var definition = method.ReducedFrom ?? method;
+            var body = BodyOf(definition.OriginalDefinition, argument.SemanticModel.Compilation, cancellationToken);
+            if (body is null)
+            {
+                return false;
+            }
+
+            var target = definition.OriginalDefinition.Parameters[parameter.Ordinal];
+            foreach (var operation in body.Descendants())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (operation is not IParameterReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Parameter.OriginalDefinition, target))
+                {
+                    continue;
+                }
+
+                if (!ReadsMembers(reference, members, depth + 1, cancellationToken))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static IOperation? BodyOf(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+        {
+            if (method.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (!compilation.ContainsSyntaxTree(syntax.SyntaxTree))
+            {
+                return null;
+            }
+
+#pragma warning disable RS1030 // A helper in another method (often another file) is bound once per response handed to it.
+            var model = compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+            return model.GetOperation(syntax, cancellationToken);
         }
 
         private static IOperation? SkipWrappers(IOperation? operation)

@@ -12,9 +12,9 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
     /// </summary>
     internal static class ScanContext
     {
-        public static bool IsStartupOrBackground(ISymbol? containingSymbol, DynamoDBSymbols symbols)
+        public static bool IsStartupOrBackground(IOperation operation, ISymbol? containingSymbol, DynamoDBSymbols symbols)
         {
-            if (containingSymbol is not IMethodSymbol method)
+            if (containingSymbol is not IMethodSymbol method || IsInLambdaHandlerLambda(operation))
             {
                 return false;
             }
@@ -41,6 +41,36 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             }
 
             return (method.Name == "StartAsync" || method.Name == "StopAsync") && type.IsOrInheritsFrom(symbols.IHostedService);
+        }
+
+        /// <summary>
+        /// A Lambda handler written as a lambda in top-level statements (<c>var handler = async (Request r, ILambdaContext c) =&gt; …</c>)
+        /// runs on every invocation, although its operations belong to <c>Main</c>.
+        /// </summary>
+        private static bool IsInLambdaHandlerLambda(IOperation operation)
+        {
+            for (var current = operation.Parent; current != null; current = current.Parent)
+            {
+                if (current is Microsoft.CodeAnalysis.Operations.IAnonymousFunctionOperation lambda && HasLambdaContextParameter(lambda.Symbol))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasLambdaContextParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type is INamedTypeSymbol { Name: "ILambdaContext" } type && type.ContainingNamespace?.ToDisplayString() == "Amazon.Lambda.Core")
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -31,6 +31,10 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
         private readonly INamedTypeSymbol? _serviceCollection;
         private readonly INamedTypeSymbol? _endpointRouteBuilder;
         private readonly INamedTypeSymbol? _controllerBase;
+        private readonly INamedTypeSymbol? _mvcController;
+        private readonly INamedTypeSymbol? _webApiController;
+        private readonly INamedTypeSymbol? _nServiceBusHandler;
+        private readonly INamedTypeSymbol? _massTransitConsumer;
         private readonly INamedTypeSymbol? _apiControllerAttribute;
         private readonly INamedTypeSymbol? _controllerAttribute;
         private readonly INamedTypeSymbol? _nonControllerAttribute;
@@ -41,6 +45,21 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
         private readonly ConcurrentDictionary<INamedTypeSymbol, TypeRole> _roles = new ConcurrentDictionary<INamedTypeSymbol, TypeRole>(SymbolEqualityComparer.Default);
         private readonly object _registrationsGate = new object();
         private ServiceRegistrations? _registrations;
+        private readonly object _callGraphGate = new object();
+        private CallGraph? _callGraph;
+        private readonly ConcurrentDictionary<ISymbol, CodeContext> _fromCallGraph = new ConcurrentDictionary<ISymbol, CodeContext>(SymbolEqualityComparer.Default);
+
+        /// <summary>Nesting of call-graph questions on this thread (a class built by a class built by …): bounded.</summary>
+        [System.ThreadStatic]
+        private static int _callGraphDepth;
+
+        /// <summary>Sites one top-level question may classify in all (nested questions included): the work stays linear.</summary>
+        [System.ThreadStatic]
+        private static int _callGraphBudget;
+
+        private const int MaxCallGraphDepth = 3;
+
+        private const int CallGraphBudget = 24;
 
         public ExecutionContextEngine(Compilation compilation)
         {
@@ -48,6 +67,10 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
             _serviceCollection = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection");
             _endpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
             _controllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
+            _mvcController = compilation.GetTypeByMetadataName("System.Web.Mvc.Controller");
+            _webApiController = compilation.GetTypeByMetadataName("System.Web.Http.ApiController");
+            _nServiceBusHandler = compilation.GetTypeByMetadataName("NServiceBus.IHandleMessages`1");
+            _massTransitConsumer = compilation.GetTypeByMetadataName("MassTransit.IConsumer`1");
             _apiControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ApiControllerAttribute");
             _controllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerAttribute");
             _nonControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
@@ -76,6 +99,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
         {
             Plain,
             Controller,
+            MessageHandler,
             LambdaFunction,
             HostedService,
         }
@@ -149,7 +173,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
                             }
                         }
 
-                        if (usage.Escapes)
+                        if (usage.Escapes || (usage.Captured && !usage.Disposed))
                         {
                             return CodeContext.Open;
                         }
@@ -176,7 +200,11 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
                             return PerCall("inside a loop, on every iteration");
                         }
 
-                        return CodeContext.Open;
+                        // One object per value of the iteration (a client per region): a repeat only when the code around
+                        // the loop itself runs per call (a handler, a controller); once at startup, or in a method whose
+                        // frequency is not seen, it is one client per value, which is fine. Disposal says nothing here.
+                        var around = ClassifyCode(created, loop, containingSymbol, disposed: false, cancellationToken);
+                        return around.IsPerCall ? PerCall("inside a loop, once per iteration value, " + around.Reason) : CodeContext.Open;
 
                     case IAnonymousFunctionOperation lambda:
                         if (ClassifyLambda(lambda, containingSymbol, cancellationToken, out var result))
@@ -240,6 +268,19 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
                     : PerCall($"in controller method '{MemberName(method)}', on every request");
             }
 
+            if (role == TypeRole.MessageHandler)
+            {
+                if (method.MethodKind == MethodKind.Constructor)
+                {
+                    return PerCall($"in the constructor of message handler '{type.Name}', which is created for every message");
+                }
+
+                if (method.Name == "Handle" || method.Name == "Consume")
+                {
+                    return PerCall($"in message handler '{type.Name}.{method.Name}', on every message");
+                }
+            }
+
             if (method.MethodKind == MethodKind.Constructor)
             {
                 return ClassLifetime(type, "in the constructor", cancellationToken);
@@ -252,7 +293,9 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
 
             if (disposed)
             {
-                return PerCall($"and disposed in every call of '{MemberName(method)}'");
+                return RunsOnlyAtStartup(method, cancellationToken)
+                    ? Once($"in '{MemberName(method)}', which only startup code calls")
+                    : PerCall($"and disposed in every call of '{MemberName(method)}'");
             }
 
             if (method.MethodKind == MethodKind.Ordinary && GetRegistrations(cancellationToken).IsEndpointHandler(method))
@@ -294,7 +337,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
         {
             if (instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } && containingSymbol.ContainingType is { } type)
             {
-                return ClassLifetime(type, "and stored in an instance of", cancellationToken);
+                return ClassLifetime(type, "and stored in an instance", cancellationToken);
             }
 
             return CodeContext.Open;
@@ -338,6 +381,13 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
         private bool ClassifyLambda(IAnonymousFunctionOperation lambda, ISymbol containingSymbol, CancellationToken cancellationToken, out CodeContext result)
         {
             result = CodeContext.Open;
+            if (_lambdaContext != null && HasLambdaContextParameter(lambda.Symbol))
+            {
+                // A Lambda handler written as a lambda (top-level statements handing it to LambdaBootstrapBuilder).
+                result = PerCall("in a Lambda function handler lambda, on every invocation");
+                return true;
+            }
+
             var parent = lambda.Parent;
             while (parent is IDelegateCreationOperation || parent is IConversionOperation)
             {
@@ -393,7 +443,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
                             case IFieldInitializerOperation fieldInitializer when fieldInitializer.InitializedFields.Length > 0:
                                 result = fieldInitializer.InitializedFields[0].IsStatic
                                     ? Once("in a Lazy<T> held in a static field")
-                                    : ClassLifetime(fieldInitializer.InitializedFields[0].ContainingType, "in a Lazy<T> held by", cancellationToken);
+                                    : ClassLifetime(fieldInitializer.InitializedFields[0].ContainingType, "in a Lazy<T> held by an instance", cancellationToken);
                                 return true;
                             case ISimpleAssignmentOperation assignment:
                                 result = ClassifyStore(assignment.Target, containingSymbol, cancellationToken);
@@ -464,6 +514,8 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
             {
                 case TypeRole.Controller:
                     return PerCall($"{where} of controller '{type.Name}', which is created for every request");
+                case TypeRole.MessageHandler:
+                    return PerCall($"{where} of message handler '{type.Name}', which is created for every message");
                 case TypeRole.LambdaFunction:
                     return Once($"{where} of Lambda function class '{type.Name}'");
                 case TypeRole.HostedService:
@@ -484,8 +536,131 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
                 case RegisteredLifetime.Transient:
                     return PerCall($"{where} of '{type.Name}', which is registered as transient and built on every resolve");
                 default:
-                    return CodeContext.Open;
+                    var built = BuiltPerCall(type, cancellationToken);
+                    return built.IsPerCall ? PerCall($"{where} of '{type.Name}', which is built {built.Reason}") : CodeContext.Open;
             }
+        }
+
+        /// <summary>
+        /// A class the container does not build, constructed (<c>new T(…)</c>) only from code that runs per call: a
+        /// controller that builds a service that builds a driver. Open when any construction is not per call or none is seen.
+        /// </summary>
+        private CodeContext BuiltPerCall(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            return AskCallGraph(type, cancellationToken, (graph, sites) =>
+            {
+                if (!graph.TryGetConstructions(type, sites, cancellationToken) || sites.Count == 0)
+                {
+                    return CodeContext.Open;
+                }
+
+                var first = CodeContext.Open;
+                foreach (var site in sites)
+                {
+                    if (--_callGraphBudget < 0)
+                    {
+                        return CodeContext.Open;
+                    }
+
+                    var where = Classify(site.Operation, site.Member, cancellationToken);
+                    if (!where.IsPerCall)
+                    {
+                        return CodeContext.Open;
+                    }
+
+                    if (!first.IsPerCall)
+                    {
+                        first = where;
+                    }
+                }
+
+                return first;
+            });
+        }
+
+        /// <summary>
+        /// True when every call of (and reference to) <paramref name="method"/> is in <c>Main</c>, top-level statements,
+        /// startup code or a method that itself only startup code calls: a one-shot tool's <c>RunAsync</c>. Only in an
+        /// application, or for a method no other assembly can call.
+        /// </summary>
+        private bool RunsOnlyAtStartup(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            var outputKind = _compilation.Options.OutputKind;
+            var application = outputKind == OutputKind.ConsoleApplication || outputKind == OutputKind.WindowsApplication;
+            if (!application && method.DeclaredAccessibility != Accessibility.Private && method.DeclaredAccessibility != Accessibility.Internal)
+            {
+                return false;
+            }
+
+            return AskCallGraph(method, cancellationToken, (graph, sites) =>
+            {
+                if (!graph.TryGetCallers(method, sites, cancellationToken) || sites.Count == 0)
+                {
+                    return CodeContext.Open;
+                }
+
+                foreach (var site in sites)
+                {
+                    if (--_callGraphBudget < 0)
+                    {
+                        return CodeContext.Open;
+                    }
+
+                    if (!(site.Member is IMethodSymbol caller)
+                        || !(IsEntryPoint(caller) || IsStartup(caller) || (!SymbolEqualityComparer.Default.Equals(caller, method) && RunsOnlyAtStartup(caller, cancellationToken))))
+                    {
+                        return CodeContext.Open;
+                    }
+                }
+
+                return Once("at startup");
+            }).IsOnce;
+        }
+
+        /// <summary>One call-graph answer per symbol and compilation, nested at most <see cref="MaxCallGraphDepth"/> deep.</summary>
+        private CodeContext AskCallGraph(ISymbol symbol, CancellationToken cancellationToken, System.Func<CallGraph, System.Collections.Generic.List<CallGraph.Site>, CodeContext> question)
+        {
+            if (_fromCallGraph.TryGetValue(symbol, out var known))
+            {
+                return known;
+            }
+
+            if (_callGraphDepth >= MaxCallGraphDepth || (_callGraphDepth > 0 && _callGraphBudget <= 0))
+            {
+                return CodeContext.Open;
+            }
+
+            if (_callGraphDepth == 0)
+            {
+                _callGraphBudget = CallGraphBudget;
+            }
+
+            // A question met again while it is being answered (a cycle) is open; the final answer replaces this.
+            _fromCallGraph.TryAdd(symbol, CodeContext.Open);
+            _callGraphDepth++;
+            try
+            {
+                var answer = question(GetCallGraph(cancellationToken), new System.Collections.Generic.List<CallGraph.Site>());
+                if (_callGraphBudget < 0)
+                {
+                    _fromCallGraph.TryRemove(symbol, out _); // cut short: not an answer to keep
+                }
+                else
+                {
+                    _fromCallGraph[symbol] = answer;
+                }
+
+                return answer;
+            }
+            finally
+            {
+                _callGraphDepth--;
+            }
+        }
+
+        private CallGraph GetCallGraph(CancellationToken cancellationToken)
+        {
+            return OnceBuilt.Get(ref _callGraph, _callGraphGate, (_compilation, cancellationToken), static s => CallGraph.Build(s._compilation, s.cancellationToken));
         }
 
         /// <summary>
@@ -513,6 +688,11 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
             if (IsController(type))
             {
                 return TypeRole.Controller;
+            }
+
+            if (!type.IsAbstract && (ImplementsGeneric(type, _nServiceBusHandler) || ImplementsGeneric(type, _massTransitConsumer)))
+            {
+                return TypeRole.MessageHandler;
             }
 
             if (_lambdaContext != null)
@@ -546,7 +726,31 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
                 return !HasAttribute(type, _nonControllerAttribute);
             }
 
+            // ASP.NET MVC 5 and Web API 2 on .NET Framework build a controller for every request too.
+            if (type.IsOrDerivesFrom(_mvcController) || type.IsOrDerivesFrom(_webApiController))
+            {
+                return true;
+            }
+
             return (HasAttribute(type, _apiControllerAttribute) || HasAttribute(type, _controllerAttribute)) && !HasAttribute(type, _nonControllerAttribute);
+        }
+
+        private static bool ImplementsGeneric(INamedTypeSymbol type, INamedTypeSymbol? genericInterface)
+        {
+            if (genericInterface is null)
+            {
+                return false;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, genericInterface))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool HasAttribute(INamedTypeSymbol type, INamedTypeSymbol? attribute)
@@ -611,24 +815,8 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
 
         private ServiceRegistrations GetRegistrations(CancellationToken cancellationToken)
         {
-            var registrations = Volatile.Read(ref _registrations);
-            if (registrations != null)
-            {
-                return registrations;
-            }
-
-            // Built once per compilation: other threads wait rather than repeat the pass; a cancelled build caches nothing.
-            lock (_registrationsGate)
-            {
-                registrations = _registrations;
-                if (registrations is null)
-                {
-                    registrations = ServiceRegistrations.Build(_compilation, _serviceCollection, _endpointRouteBuilder, cancellationToken);
-                    Volatile.Write(ref _registrations, registrations);
-                }
-
-                return registrations;
-            }
+            return OnceBuilt.Get(ref _registrations, _registrationsGate, (this, cancellationToken),
+                static s => ServiceRegistrations.Build(s.Item1._compilation, s.Item1._serviceCollection, s.Item1._endpointRouteBuilder, s.cancellationToken));
         }
 
         private static bool IsRepeatedPart(ILoopOperation loop, IOperation child)

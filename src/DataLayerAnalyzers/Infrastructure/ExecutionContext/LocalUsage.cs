@@ -7,12 +7,13 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
     /// <summary>What a method does with the local a created object is stored in: cache it, return it, dispose it.</summary>
     internal readonly struct LocalUsage
     {
-        private LocalUsage(IOperation? storedInto, IReturnOperation? returnedBy, bool disposed, bool escapes)
+        private LocalUsage(IOperation? storedInto, IReturnOperation? returnedBy, bool disposed, bool escapes, bool captured)
         {
             StoredInto = storedInto;
             ReturnedBy = returnedBy;
             Disposed = disposed;
             Escapes = escapes;
+            Captured = captured;
         }
 
         /// <summary>The field, property or collection element the local is later assigned to (or the cache call it is added with).</summary>
@@ -26,6 +27,12 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
         /// <summary>Copied into another local or passed by reference: the picture is not complete.</summary>
         public bool Escapes { get; }
 
+        /// <summary>
+        /// Returned by a lambda or local function (<c>() =&gt; client</c>): the delegate hands it out. When the method also
+        /// disposes the local, the delegate only lends it for the call.
+        /// </summary>
+        public bool Captured { get; }
+
         public static LocalUsage Analyze(IVariableDeclaratorOperation declarator, CancellationToken cancellationToken)
         {
             var local = declarator.Symbol;
@@ -33,6 +40,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
             IOperation? storedInto = null;
             IReturnOperation? returnedBy = null;
             var escapes = false;
+            var captured = false;
 
             foreach (var operation in OperationIndex.Of(declarator).ReferencesTo(local))
             {
@@ -64,6 +72,9 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
                     case ICoalesceAssignmentOperation coalesce when coalesce.Value == use:
                         storedInto ??= coalesce.Target;
                         break;
+                    case IReturnOperation ret when IsInNestedFunction(ret, declarator):
+                        captured = true;
+                        break;
                     case IReturnOperation ret:
                         returnedBy ??= ret;
                         break;
@@ -81,7 +92,21 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
                 }
             }
 
-            return new LocalUsage(storedInto, returnedBy, disposed, escapes);
+            return new LocalUsage(storedInto, returnedBy, disposed, escapes, captured);
+        }
+
+        /// <summary>True when <paramref name="operation"/> lies in a lambda or local function that does not declare the local.</summary>
+        private static bool IsInNestedFunction(IOperation operation, IVariableDeclaratorOperation declarator)
+        {
+            for (var current = operation.Parent; current != null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation || current is ILocalFunctionOperation)
+                {
+                    return !current.Syntax.Span.Contains(declarator.Syntax.Span);
+                }
+            }
+
+            return false;
         }
 
         private static bool IsUsingDeclared(IVariableDeclaratorOperation declarator)

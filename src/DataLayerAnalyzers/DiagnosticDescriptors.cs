@@ -39,6 +39,12 @@ namespace DataLayerAnalyzers
             "{0} of this {1} call is never read: items DynamoDB did not process under throttling are silently lost",
             Categories.Reliability, DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor DoNotReadConsistentlyFromGsi = Create(
+            RuleIdentifiers.DoNotReadConsistentlyFromGsi,
+            "Do not request strongly consistent reads from a global secondary index",
+            "'{0}' is a global secondary index, which serves only eventually consistent reads: ConsistentRead = true makes this {1} fail with a ValidationException; remove it",
+            Categories.Reliability, DiagnosticSeverity.Warning);
+
         // ---- 2xxx Credentials ----
         public static readonly DiagnosticDescriptor DoNotHardCodeAwsCredentials = Create(
             RuleIdentifiers.DoNotHardCodeAwsCredentials,

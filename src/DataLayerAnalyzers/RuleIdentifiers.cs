@@ -8,6 +8,7 @@ namespace DataLayerAnalyzers
         public const string AvoidFullTableScan = "DLA1002";
         public const string ReadAllResultPages = "DLA1003";
         public const string HandleUnprocessedBatchItems = "DLA1004";
+        public const string DoNotReadConsistentlyFromGsi = "DLA1005";
 
         // 2xxx Credentials
         public const string DoNotHardCodeAwsCredentials = "DLA2001";

@@ -138,6 +138,12 @@ namespace DataLayerAnalyzers
             "Connection '{0}' is not disposed on every path: use a using declaration so it goes back to the pool",
             Categories.Reliability, DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor UseRdsProxyFromLambda = Create(
+            RuleIdentifiers.UseRdsProxyFromLambda,
+            "Connect serverless functions to RDS through RDS Proxy",
+            "This Lambda function connects straight to the database endpoint '{0}': every concurrent execution opens its own connections; connect to an RDS Proxy endpoint so they share a pool",
+            Categories.Performance, DiagnosticSeverity.Info);
+
         // ---- 5xxx Durability and availability ----
         public static readonly DiagnosticDescriptor EnableAutomatedBackups = Create(
             RuleIdentifiers.EnableAutomatedBackups,

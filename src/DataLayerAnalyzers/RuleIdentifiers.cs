@@ -30,6 +30,7 @@ namespace DataLayerAnalyzers
         public const string ReuseAwsServiceClients = "DLA4002";
         public const string ReuseDataSourcesAndMultiplexers = "DLA4003";
         public const string DisposeDatabaseConnections = "DLA4004";
+        public const string UseRdsProxyFromLambda = "DLA4005";
 
         // 5xxx Durability and availability
         public const string EnableAutomatedBackups = "DLA5001";

@@ -32,6 +32,9 @@ namespace DataLayerAnalyzers.Credentials
         /// <summary>The environment-variable action (offered for every fixable finding).</summary>
         public const string Key = "DLA.DoNotHardCodeDatabasePasswords";
 
+        /// <summary>The IAM database authentication action (PostgreSQL and MySQL data sources, with AWSSDK.RDS referenced).</summary>
+        public const string IamKey = "DLA.DoNotHardCodeDatabasePasswords.IamAuthentication";
+
         /// <summary>The configuration action (offered when an IConfiguration is in scope).</summary>
         public const string ConfigurationKey = "DLA.DoNotHardCodeDatabasePasswords.Configuration";
 
@@ -87,6 +90,12 @@ namespace DataLayerAnalyzers.Credentials
                 if (site is null)
                 {
                     continue;
+                }
+
+                var iam = IamAuthentication(document, model, node, provider, diagnostic.Properties);
+                if (iam != null)
+                {
+                    context.RegisterCodeFix(CodeAction.Create("Use IAM database authentication (RDS auth tokens)", iam, IamKey), diagnostic);
                 }
 
                 var configuration = FindConfiguration(model, site.Anchor, context.CancellationToken);
@@ -230,6 +239,104 @@ namespace DataLayerAnalyzers.Credentials
                 return ReplaceAsync(document, arguments, newArguments, ct);
             });
         }
+
+        private static readonly string[] NpgsqlUserKeywords = { "Username", "User Name", "UserId", "User Id", "UID" };
+        private static readonly string[] MySqlUserKeywords = { "User ID", "UserID", "Username", "Uid", "User name", "User" };
+
+        /// <summary>
+        /// PostgreSQL (Npgsql) and MySQL (MySqlConnector) on RDS authenticate with a 15-minute token signed with the
+        /// application's IAM identity instead of a password. Offered when AWSSDK.RDS is referenced and the whole connection
+        /// string, with its host and user, is the literal handed to a data source or data-source builder (MySqlConnector: also
+        /// a connection): the password goes, <c>SSL Mode=VerifyFull</c> is set (tokens need TLS), and a periodic password
+        /// provider (MySqlConnector connection: <c>ProvidePasswordCallback</c>) generates the token from the host, port and user.
+        /// </summary>
+        private static Func<CancellationToken, Task<Document>>? IamAuthentication(Document document, SemanticModel model, SyntaxNode node, DbProvider provider, ImmutableDictionary<string, string?> properties)
+        {
+            var compilation = model.Compilation;
+            var generator = compilation.GetTypeByMetadataName("Amazon.RDS.Util.RDSAuthTokenGenerator");
+            if ((provider != DbProvider.Npgsql && provider != DbProvider.MySqlConnector) || generator is null
+                || !generator.GetMembers("GenerateAuthToken").OfType<IMethodSymbol>().Any(m => m.IsStatic && m.Parameters.Length == 3)
+                || node.DescendantNodesAndSelf().OfType<LiteralExpressionSyntax>().FirstOrDefault() is not { } literal
+                || !StringLiterals.TryGetValue(literal, out var value) || literal.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: { } call } })
+            {
+                return null;
+            }
+
+            var info = ConnectionStringInfo.Parse(provider, value);
+            var password = info.Get(ConnectionSetting.Password);
+            var host = info.Get(ConnectionSetting.Host);
+            var users = provider == DbProvider.Npgsql ? NpgsqlUserKeywords : MySqlUserKeywords;
+            var user = info.Entries.LastOrDefault(e => users.Any(k => string.Equals(k, e.Key, StringComparison.OrdinalIgnoreCase)));
+            var port = info.Entries.LastOrDefault(e => string.Equals(e.Key, "Port", StringComparison.OrdinalIgnoreCase));
+            if (password is null || password.Value != properties.GetValueOrDefault(SettingEdits.CurrentValueKey) || host is null || !host.IsValueKnown || host.Value.Length == 0
+                || user is null || !user.IsValueKnown || user.Value.Length == 0 || (port != null && !int.TryParse(port.Value, out _)))
+            {
+                return null;
+            }
+
+            // The password segment goes; the TLS mode becomes VerifyFull (IAM tokens travel only over TLS, and the server must be checked).
+            var text = ConnectionSettingFixer.RemoveSegment(value, password, info.Separator);
+            var ssl = ConnectionStringInfo.Parse(provider, text).Get(ConnectionSetting.SslMode);
+            text = ssl != null
+                ? text.Substring(0, ssl.ValueStart) + "VerifyFull" + text.Substring(ssl.ValueStart + ssl.ValueLength)
+                : text.TrimEnd().TrimEnd(';') + ";SSL Mode=VerifyFull";
+
+            var newLiteral = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text));
+            var operation = model.GetSymbolInfo(call).Symbol as IMethodSymbol;
+            var created = operation?.MethodKind == MethodKind.Constructor ? operation.ContainingType : null;
+            string? replacement = null;
+            if (provider == DbProvider.Npgsql)
+            {
+                var provide = "(settings, cancellationToken) => new global::System.Threading.Tasks.ValueTask<string>(global::Amazon.RDS.Util.RDSAuthTokenGenerator.GenerateAuthToken(settings.Host!, settings.Port, settings.Username!))";
+                var periodic = $".UsePeriodicPasswordProvider({provide}, global::System.TimeSpan.FromMinutes(10), global::System.TimeSpan.FromSeconds(10))";
+                if (operation is { Name: "Create", IsStatic: true } && operation.ContainingType.ToDisplayString() == "Npgsql.NpgsqlDataSource" && compilation.GetTypeByMetadataName("Npgsql.NpgsqlDataSourceBuilder") != null)
+                {
+                    replacement = "new global::Npgsql.NpgsqlDataSourceBuilder(LITERAL)" + periodic + ".Build()";
+                }
+                else if (created?.ToDisplayString() == "Npgsql.NpgsqlDataSourceBuilder" && call is ObjectCreationExpressionSyntax { Initializer: null })
+                {
+                    replacement = "new global::Npgsql.NpgsqlDataSourceBuilder(LITERAL)" + periodic;
+                }
+            }
+            else
+            {
+                var provide = "(context, cancellationToken) => new global::System.Threading.Tasks.ValueTask<string>(global::Amazon.RDS.Util.RDSAuthTokenGenerator.GenerateAuthToken(context.Server, context.Port, context.UserId))";
+                var periodic = $".UsePeriodicPasswordProvider({provide}, global::System.TimeSpan.FromMinutes(10), global::System.TimeSpan.FromSeconds(10))";
+                if (created?.ToDisplayString() == "MySqlConnector.MySqlDataSource" && compilation.GetTypeByMetadataName("MySqlConnector.MySqlDataSourceBuilder") != null)
+                {
+                    replacement = "new global::MySqlConnector.MySqlDataSourceBuilder(LITERAL)" + periodic + ".Build()";
+                }
+                else if (created?.ToDisplayString() == "MySqlConnector.MySqlDataSourceBuilder" && call is ObjectCreationExpressionSyntax { Initializer: null })
+                {
+                    replacement = "new global::MySqlConnector.MySqlDataSourceBuilder(LITERAL)" + periodic;
+                }
+                else if (created?.ToDisplayString() == "MySqlConnector.MySqlConnection" && call is ObjectCreationExpressionSyntax { Initializer: null }
+                    && HasSettable(created, "ProvidePasswordCallback"))
+                {
+                    replacement = "new global::MySqlConnector.MySqlConnection(LITERAL) { ProvidePasswordCallback = context => global::Amazon.RDS.Util.RDSAuthTokenGenerator.GenerateAuthToken(context.Server, context.Port, context.UserId) }";
+                }
+            }
+
+            if (replacement is null || call is not ExpressionSyntax callExpression)
+            {
+                return null;
+            }
+
+            var parsed = SyntaxFactory.ParseExpression(replacement);
+            var placeholder = parsed.DescendantNodes().OfType<IdentifierNameSyntax>().First(n => n.Identifier.ValueText == "LITERAL");
+            var expression = parsed.ReplaceNode(placeholder, newLiteral)
+                .WithTriviaFrom(callExpression)
+                .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation);
+            return async ct =>
+            {
+                var editor = await DocumentEditor.CreateAsync(document, ct).ConfigureAwait(false);
+                editor.ReplaceNode(callExpression, expression);
+                return await ImportAdder.AddImportsAsync(editor.GetChangedDocument(), Simplifier.AddImportsAnnotation, cancellationToken: ct).ConfigureAwait(false);
+            };
+        }
+
+        private static bool HasSettable(INamedTypeSymbol type, string name)
+            => type.GetMembers(name).OfType<IPropertySymbol>().Any(p => p.SetMethod != null && p.GetAttributes().All(a => a.AttributeClass?.Name != "ObsoleteAttribute"));
 
         private static string BuilderName(DbProvider provider) => provider switch
         {

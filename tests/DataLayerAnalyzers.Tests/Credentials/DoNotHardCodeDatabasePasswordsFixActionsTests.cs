@@ -121,6 +121,86 @@ namespace DataLayerAnalyzers.Tests.Credentials
         }
 
         [Fact]
+        public async Task NpgsqlDataSourceAndBuilder_IamAuthentication_Fixes()
+        {
+            await Fix("""
+                using Npgsql;
+
+                public static class Ledger
+                {
+                    public static NpgsqlDataSource Source() => NpgsqlDataSource.Create([|"Host=ledger.cluster-c9akciq32.eu-west-1.rds.amazonaws.com;Port=5432;Username=ledger_app;Password=Sup3rSecret!;Database=ledger;SSL Mode=Require"|]);
+
+                    public static NpgsqlDataSourceBuilder Builder() => new NpgsqlDataSourceBuilder([|"Host=ledger.cluster-c9akciq32.eu-west-1.rds.amazonaws.com;Username=ledger_app;Password=Sup3rSecret!"|]);
+                }
+                """, """
+                using System;
+                using System.Threading.Tasks;
+                using Amazon.RDS.Util;
+                using Npgsql;
+
+                public static class Ledger
+                {
+                    public static NpgsqlDataSource Source() => new NpgsqlDataSourceBuilder("Host=ledger.cluster-c9akciq32.eu-west-1.rds.amazonaws.com;Port=5432;Username=ledger_app;Database=ledger;SSL Mode=VerifyFull").UsePeriodicPasswordProvider((settings, cancellationToken) => new ValueTask<string>(RDSAuthTokenGenerator.GenerateAuthToken(settings.Host!, settings.Port, settings.Username!)), TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(10)).Build();
+
+                    public static NpgsqlDataSourceBuilder Builder() => new NpgsqlDataSourceBuilder("Host=ledger.cluster-c9akciq32.eu-west-1.rds.amazonaws.com;Username=ledger_app;SSL Mode=VerifyFull").UsePeriodicPasswordProvider((settings, cancellationToken) => new ValueTask<string>(RDSAuthTokenGenerator.GenerateAuthToken(settings.Host!, settings.Port, settings.Username!)), TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(10));
+                }
+                """, DoNotHardCodeDatabasePasswordsFixer.IamKey);
+        }
+
+        [Fact]
+        public async Task MySqlConnectorConnectionAndDataSource_IamAuthentication_Fixes()
+        {
+            await Fix("""
+                using MySqlConnector;
+
+                public static class Shop
+                {
+                    public static MySqlConnection Open() => new MySqlConnection([|"Server=shop.c9akciq32.eu-west-1.rds.amazonaws.com;User ID=shop_app;Password=Sup3rSecret!;Database=shop"|]);
+
+                    public static MySqlDataSource Source() => new MySqlDataSource([|"Server=shop.c9akciq32.eu-west-1.rds.amazonaws.com;Port=3306;User ID=shop_app;Password=Sup3rSecret!;SslMode=Required"|]);
+                }
+                """, """
+                using System;
+                using System.Threading.Tasks;
+                using Amazon.RDS.Util;
+                using MySqlConnector;
+
+                public static class Shop
+                {
+                    public static MySqlConnection Open() => new MySqlConnection("Server=shop.c9akciq32.eu-west-1.rds.amazonaws.com;User ID=shop_app;Database=shop;SSL Mode=VerifyFull") { ProvidePasswordCallback = context => RDSAuthTokenGenerator.GenerateAuthToken(context.Server, context.Port, context.UserId) };
+
+                    public static MySqlDataSource Source() => new MySqlDataSourceBuilder("Server=shop.c9akciq32.eu-west-1.rds.amazonaws.com;Port=3306;User ID=shop_app;SslMode=VerifyFull").UsePeriodicPasswordProvider((context, cancellationToken) => new ValueTask<string>(RDSAuthTokenGenerator.GenerateAuthToken(context.Server, context.Port, context.UserId)), TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(10)).Build();
+                }
+                """, DoNotHardCodeDatabasePasswordsFixer.IamKey);
+        }
+
+        [Fact]
+        public async Task SqlServerUnknownUserOrConnection_NoIamAction_EnvironmentFirst()
+        {
+            // SQL Server has no IAM database authentication; a string without a user, or an Npgsql connection (its callback
+            // is obsolete), gets the other actions only: the first one offered is the environment read.
+            await Verify<DoNotHardCodeDatabasePasswordsAnalyzer>.CodeFixAsync<DoNotHardCodeDatabasePasswordsFixer>("""
+                using Npgsql;
+
+                public static class Mixed
+                {
+                    public static object Crm() => new Microsoft.Data.SqlClient.SqlConnection([|"Server=crm.rds.amazonaws.com;User ID=app;Password=Sup3rSecret!"|]);
+                    public static NpgsqlDataSource NoUser() => NpgsqlDataSource.Create([|"Host=ledger.rds.amazonaws.com;Password=Sup3rSecret!"|]);
+                    public static NpgsqlConnection Connection() => new NpgsqlConnection([|"Host=audit.rds.amazonaws.com;Username=app;Password=Sup3rSecret!"|]);
+                }
+                """, """
+                using Npgsql;
+
+                public static class Mixed
+                {
+                    public static object Crm() => new Microsoft.Data.SqlClient.SqlConnection(new Microsoft.Data.SqlClient.SqlConnectionStringBuilder("Server=crm.rds.amazonaws.com;User ID=app") { Password = System.Environment.GetEnvironmentVariable("CRM_DB_PASSWORD") }.ConnectionString);
+                    public static NpgsqlDataSource NoUser() => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder("Host=ledger.rds.amazonaws.com") { Password = System.Environment.GetEnvironmentVariable("LEDGER_DB_PASSWORD") }.ConnectionString);
+                    public static NpgsqlConnection Connection() => new NpgsqlConnection(new NpgsqlConnectionStringBuilder("Host=audit.rds.amazonaws.com;Username=app") { Password = System.Environment.GetEnvironmentVariable("AUDIT_DB_PASSWORD") }.ConnectionString);
+                }
+                """);
+        }
+
+        [Fact]
         public void BuilderQuoting_KeepsPasswordsWithSeparatorsAndQuotesIntact()
         {
             // What the fixed code does at run time: the builder quotes the value, and the provider reads back the same password.

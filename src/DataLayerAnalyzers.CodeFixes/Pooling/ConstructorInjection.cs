@@ -202,7 +202,7 @@ namespace DataLayerAnalyzers.Pooling
             return new InjectionPlan(hoist, type, service, constructor);
         }
 
-        private static bool IsArgumentless(ExpressionSyntax expression)
+        internal static bool IsArgumentless(ExpressionSyntax expression)
         {
             switch (expression)
             {
@@ -216,7 +216,7 @@ namespace DataLayerAnalyzers.Pooling
         }
 
         /// <summary>Inside an instance method, accessor or constructor body, not a static lambda or local function.</summary>
-        private static bool InInstanceCode(SyntaxNode node)
+        internal static bool InInstanceCode(SyntaxNode node)
         {
             foreach (var ancestor in node.Ancestors())
             {

@@ -311,7 +311,9 @@ namespace DataLayerAnalyzers.Credentials
             }
 
             removedArguments = removed.ToImmutableArray();
-            var arguments = syntax.ArgumentList.Arguments.Where(a => !removed.Contains(a)).Select(a => a.WithoutLeadingTrivia());
+            // Each kept argument takes the leading trivia of the position it moves to (a line break and indentation stay).
+            var original = syntax.ArgumentList.Arguments;
+            var arguments = original.Where(a => !removed.Contains(a)).Select((a, i) => a.WithLeadingTrivia(original[i].GetLeadingTrivia()));
             return syntax.WithArgumentList(syntax.ArgumentList.WithArguments(SyntaxFactory.SeparatedList(arguments)));
         }
 

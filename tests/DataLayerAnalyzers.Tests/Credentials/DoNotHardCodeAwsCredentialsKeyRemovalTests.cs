@@ -41,6 +41,32 @@ namespace DataLayerAnalyzers.Tests.Credentials
         }
 
         [Fact]
+        public async Task KeysOnTheirOwnLines_KeptArgumentKeepsItsLine_Fixes()
+        {
+            await VerifyCS.CodeFixAsync<DoNotHardCodeAwsCredentialsFixer>("""
+                using Amazon;
+                using Amazon.DynamoDBv2;
+
+                public class Clients
+                {
+                    public static IAmazonDynamoDB Create() => new AmazonDynamoDBClient(
+                        "AKIAUJZDE8GXD6NCF10E",
+                        [|"El2hpChYgCfrL1spNxnyVmihA+2O76UMFxFkM+R5"|],
+                        RegionEndpoint.EUWest1);
+                }
+                """, """
+                using Amazon;
+                using Amazon.DynamoDBv2;
+
+                public class Clients
+                {
+                    public static IAmazonDynamoDB Create() => new AmazonDynamoDBClient(
+                        RegionEndpoint.EUWest1);
+                }
+                """, DoNotHardCodeAwsCredentialsFixer.EquivalenceKey);
+        }
+
+        [Fact]
         public async Task LocalsOfBasicCredentials_AreDeleted_Fixes()
         {
             await VerifyCS.CodeFixAsync<DoNotHardCodeAwsCredentialsFixer>("""

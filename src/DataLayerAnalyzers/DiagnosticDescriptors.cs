@@ -39,6 +39,12 @@ namespace DataLayerAnalyzers
             "{0} of this {1} call is never read: items DynamoDB did not process under throttling are silently lost",
             Categories.Reliability, DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor DoNotReadConsistentlyFromGsi = Create(
+            RuleIdentifiers.DoNotReadConsistentlyFromGsi,
+            "Do not request strongly consistent reads from a global secondary index",
+            "'{0}' is a global secondary index, which serves only eventually consistent reads: ConsistentRead = true makes this {1} fail with a ValidationException; remove it",
+            Categories.Reliability, DiagnosticSeverity.Warning);
+
         // ---- 2xxx Credentials ----
         public static readonly DiagnosticDescriptor DoNotHardCodeAwsCredentials = Create(
             RuleIdentifiers.DoNotHardCodeAwsCredentials,
@@ -131,6 +137,12 @@ namespace DataLayerAnalyzers
             "Dispose database connections",
             "Connection '{0}' is not disposed on every path: use a using declaration so it goes back to the pool",
             Categories.Reliability, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor UseRdsProxyFromLambda = Create(
+            RuleIdentifiers.UseRdsProxyFromLambda,
+            "Connect serverless functions to RDS through RDS Proxy",
+            "This Lambda function connects straight to the database endpoint '{0}': every concurrent execution opens its own connections; connect to an RDS Proxy endpoint so they share a pool",
+            Categories.Performance, DiagnosticSeverity.Info);
 
         // ---- 5xxx Durability and availability ----
         public static readonly DiagnosticDescriptor EnableAutomatedBackups = Create(

@@ -8,6 +8,7 @@ namespace DataLayerAnalyzers
         public const string AvoidFullTableScan = "DLA1002";
         public const string ReadAllResultPages = "DLA1003";
         public const string HandleUnprocessedBatchItems = "DLA1004";
+        public const string DoNotReadConsistentlyFromGsi = "DLA1005";
 
         // 2xxx Credentials
         public const string DoNotHardCodeAwsCredentials = "DLA2001";
@@ -29,6 +30,7 @@ namespace DataLayerAnalyzers
         public const string ReuseAwsServiceClients = "DLA4002";
         public const string ReuseDataSourcesAndMultiplexers = "DLA4003";
         public const string DisposeDatabaseConnections = "DLA4004";
+        public const string UseRdsProxyFromLambda = "DLA4005";
 
         // 5xxx Durability and availability
         public const string EnableAutomatedBackups = "DLA5001";

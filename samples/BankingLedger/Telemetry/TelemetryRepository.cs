@@ -13,7 +13,7 @@ namespace BankingLedger.Telemetry
 {
     /// <summary>
     /// Reads and writes branch-device telemetry. Each "Legacy…" method is a deliberate anti-pattern that one of the
-    /// DynamoDB rules (DLA1001–DLA1004) reports; the method next to it is the compliant way to do the same thing.
+    /// DynamoDB rules (DLA1001–DLA1005) reports; the method next to it is the compliant way to do the same thing.
     /// </summary>
     public sealed class TelemetryRepository
     {
@@ -113,6 +113,15 @@ namespace BankingLedger.Telemetry
 
             return items;
         }
+
+        // ---- DLA1005: a strongly consistent read from a global secondary index ----
+
+        /// <summary>
+        /// Anti-pattern (DLA1005): ByErrorStatus is a global secondary index, which serves only eventually consistent reads,
+        /// so this request fails with a ValidationException every time it runs. OpenErrorsAsync above is the working form.
+        /// </summary>
+        public Task<List<DeviceReading>> LegacyOpenErrorsConsistentAsync(string errorStatus, CancellationToken ct)
+            => _context.QueryAsync<DeviceReading>(errorStatus, new QueryConfig { IndexName = DeviceReadingsTable.ErrorIndex, ConsistentRead = true }).GetRemainingAsync(ct);
 
         // ---- DLA1003: only the first page is read ----
 

@@ -11,9 +11,11 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Text;
 
 namespace DataLayerAnalyzers.Credentials
 {
@@ -21,6 +23,8 @@ namespace DataLayerAnalyzers.Credentials
     /// DLA2001: removes the explicit keys so the SDK resolves credentials through its default chain. A client constructor
     /// loses its key arguments (when the SDK has the matching overload); a <c>BasicAWSCredentials</c> /
     /// <c>SessionAWSCredentials</c> creation becomes the default-chain resolver of the referenced SDK version.
+    /// The fields, constants and locals of the document that held the keys go too, when nothing else uses them: a fix for a
+    /// leaked secret must not leave the secret in the file. Fix-all decides that over all the document's fixes at once.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
     public sealed class DoNotHardCodeAwsCredentialsFixer : CodeFixProvider
@@ -31,7 +35,69 @@ namespace DataLayerAnalyzers.Credentials
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.DoNotHardCodeAwsCredentials);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        private const int MaxHolderDepth = 3;
+
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
+
+        private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+        {
+            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return document;
+            }
+
+            var fixes = new List<KeyFix>();
+            var seen = new HashSet<SyntaxNode>();
+            foreach (var diagnostic in diagnostics)
+            {
+                var fix = TryCreateFix(root, model, diagnostic, context.CancellationToken);
+                if (fix != null && seen.Add(fix.Node))
+                {
+                    fixes.Add(fix);
+                }
+            }
+
+            // A creation nested in another one being replaced is dropped with it.
+            fixes.RemoveAll(f => fixes.Any(other => other != f && other.Node.Span.Contains(f.Node.Span)));
+            return fixes.Count == 0 ? document : await ApplyAsync(document, fixes, context.CancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>One creation to rewrite: its replacement, and the parts of the original that disappear with it.</summary>
+        private sealed class KeyFix
+        {
+            public KeyFix(SyntaxNode node, SyntaxNode replacement, ImmutableArray<SyntaxNode> removed)
+            {
+                Node = node;
+                Replacement = replacement;
+                Removed = removed;
+            }
+
+            public SyntaxNode Node { get; }
+
+            public SyntaxNode Replacement { get; }
+
+            public ImmutableArray<SyntaxNode> Removed { get; }
+        }
+
+        private static KeyFix? TryCreateFix(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var creation = FindCreation(root, model, diagnostic, cancellationToken);
+            if (creation is null)
+            {
+                return null;
+            }
+
+            var withoutKeys = ClientWithoutKeys(creation, out var removedArguments);
+            if (withoutKeys != null)
+            {
+                return new KeyFix(creation.Syntax, withoutKeys, removedArguments);
+            }
+
+            var defaultChain = DefaultChain(creation, model);
+            return defaultChain is null ? null : new KeyFix(creation.Syntax, defaultChain, ImmutableArray.Create(creation.Syntax));
+        }
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -44,35 +110,147 @@ namespace DataLayerAnalyzers.Credentials
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                var creation = FindCreation(root, model, diagnostic, context.CancellationToken);
-                if (creation is null)
-                {
-                    continue;
-                }
-
-                var replacement = ClientWithoutKeys(creation) ?? DefaultChain(creation, model);
-                if (replacement is null)
+                var fix = TryCreateFix(root, model, diagnostic, context.CancellationToken);
+                if (fix is null)
                 {
                     continue;
                 }
 
                 var document = context.Document;
-                var node = creation.Syntax;
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         "Use the default AWS credential chain",
-                        ct => ApplyAsync(document, node, replacement, ct),
+                        ct => ApplyAsync(document, new[] { fix }, ct),
                         EquivalenceKey),
                     diagnostic);
             }
         }
 
-        private static async Task<Document> ApplyAsync(Document document, SyntaxNode node, SyntaxNode replacement, CancellationToken cancellationToken)
+        private static async Task<Document> ApplyAsync(Document document, IReadOnlyList<KeyFix> fixes, CancellationToken cancellationToken)
         {
+            var holders = await UnusedKeyHoldersAsync(document, fixes, cancellationToken).ConfigureAwait(false);
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-            editor.ReplaceNode(node, replacement.WithTriviaFrom(node));
+            foreach (var fix in fixes)
+            {
+                editor.ReplaceNode(fix.Node, fix.Replacement.WithTriviaFrom(fix.Node));
+            }
+
+            foreach (var holder in holders)
+            {
+                editor.RemoveNode(holder, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+            }
+
+            // When the leading members of a type go, the member that now comes first loses the blank line that separated it.
+            foreach (var type in holders.OfType<FieldDeclarationSyntax>().Select(f => f.Parent).OfType<TypeDeclarationSyntax>().Distinct())
+            {
+                var first = type.Members.FirstOrDefault(m => !holders.Contains(m));
+                if (first != null && type.Members.TakeWhile(m => m != first).Any())
+                {
+                    var trivia = first.GetLeadingTrivia();
+                    var skip = 0;
+                    while (skip < trivia.Count && (trivia[skip].IsKind(SyntaxKind.EndOfLineTrivia) || (trivia[skip].IsKind(SyntaxKind.WhitespaceTrivia) && skip + 1 < trivia.Count && trivia[skip + 1].IsKind(SyntaxKind.EndOfLineTrivia))))
+                    {
+                        skip++;
+                    }
+
+                    if (skip > 0)
+                    {
+                        editor.ReplaceNode(first, (current, _) => current.WithLeadingTrivia(current.GetLeadingTrivia().Skip(skip)));
+                    }
+                }
+            }
+
             var changed = editor.GetChangedDocument();
             return await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The declarations (whole field / local declarations, or single declarators of a multi-variable one) of the string
+        /// fields, constants and locals of this document that the removed code read and that nothing else reads or writes;
+        /// followed through their own initializers (<c>const string Secret = Prefix + "…"</c>) a few levels deep.
+        /// </summary>
+        private static async Task<List<SyntaxNode>> UnusedKeyHoldersAsync(Document document, IReadOnlyList<KeyFix> fixes, CancellationToken cancellationToken)
+        {
+            var result = new List<SyntaxNode>();
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var tree = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
+            if (model is null || tree is null)
+            {
+                return result;
+            }
+
+            var removedSpans = new List<TextSpan>();
+            var scan = new List<SyntaxNode>();
+            foreach (var fix in fixes)
+            {
+                foreach (var removed in fix.Removed)
+                {
+                    removedSpans.Add(removed.Span);
+                    scan.Add(removed);
+                }
+            }
+
+            var declarators = new List<VariableDeclaratorSyntax>();
+            var considered = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            for (var depth = 0; depth < MaxHolderDepth && scan.Count > 0; depth++)
+            {
+                var next = new List<SyntaxNode>();
+                foreach (var node in scan)
+                {
+                    foreach (var identifier in node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+                    {
+                        var symbol = model.GetSymbolInfo(identifier, cancellationToken).Symbol;
+                        var type = symbol is ILocalSymbol local ? local.Type : symbol is IFieldSymbol field ? field.Type : null;
+                        if (symbol is null || type?.SpecialType != SpecialType.System_String || !considered.Add(symbol)
+                            || symbol.DeclaringSyntaxReferences.Length != 1 || symbol.DeclaringSyntaxReferences[0].SyntaxTree != tree
+                            || symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator)
+                        {
+                            continue;
+                        }
+
+                        if (await IsUsedOnlyWithinAsync(symbol, document, removedSpans, cancellationToken).ConfigureAwait(false))
+                        {
+                            declarators.Add(declarator);
+                            removedSpans.Add(declarator.Span);
+                            next.Add(declarator);
+                        }
+                    }
+                }
+
+                scan = next;
+            }
+
+            foreach (var group in declarators.GroupBy(d => d.Parent))
+            {
+                if (group.Key is VariableDeclarationSyntax declaration && declaration.Variables.Count == group.Count()
+                    && declaration.Parent is FieldDeclarationSyntax or LocalDeclarationStatementSyntax)
+                {
+                    result.Add(declaration.Parent);
+                }
+                else
+                {
+                    result.AddRange(group);
+                }
+            }
+
+            return result;
+        }
+
+        private static async Task<bool> IsUsedOnlyWithinAsync(ISymbol symbol, Document document, List<TextSpan> spans, CancellationToken cancellationToken)
+        {
+            var references = await SymbolFinder.FindReferencesAsync(symbol, document.Project.Solution, cancellationToken).ConfigureAwait(false);
+            foreach (var reference in references)
+            {
+                foreach (var location in reference.Locations)
+                {
+                    if (location.Document.Id != document.Id || !spans.Any(span => span.Contains(location.Location.SourceSpan)))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
         }
 
         private static IObjectCreationOperation? FindCreation(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
@@ -94,8 +272,9 @@ namespace DataLayerAnalyzers.Credentials
         }
 
         /// <summary><c>new XClient("AKIA…", "…", region)</c> → <c>new XClient(region)</c>, when that overload exists.</summary>
-        private static SyntaxNode? ClientWithoutKeys(IObjectCreationOperation creation)
+        private static SyntaxNode? ClientWithoutKeys(IObjectCreationOperation creation, out ImmutableArray<SyntaxNode> removedArguments)
         {
+            removedArguments = ImmutableArray<SyntaxNode>.Empty;
             if (!(creation.Type is INamedTypeSymbol type) || creation.Constructor is null
                 || !creation.Constructor.Parameters.Any(p => p.Name == "awsAccessKeyId")
                 || !(creation.Syntax is BaseObjectCreationExpressionSyntax syntax) || syntax.ArgumentList is null)
@@ -131,7 +310,10 @@ namespace DataLayerAnalyzers.Credentials
                 return null;
             }
 
-            var arguments = syntax.ArgumentList.Arguments.Where(a => !removed.Contains(a)).Select(a => a.WithoutLeadingTrivia());
+            removedArguments = removed.ToImmutableArray();
+            // Each kept argument takes the leading trivia of the position it moves to (a line break and indentation stay).
+            var original = syntax.ArgumentList.Arguments;
+            var arguments = original.Where(a => !removed.Contains(a)).Select((a, i) => a.WithLeadingTrivia(original[i].GetLeadingTrivia()));
             return syntax.WithArgumentList(syntax.ArgumentList.WithArguments(SyntaxFactory.SeparatedList(arguments)));
         }
 

@@ -146,7 +146,7 @@ namespace DataLayerAnalyzers.Infrastructure
             return trimmed.Length == 0 || trimmed[trimmed.Length - 1] == separator ? trimmed + segment : trimmed + separator + segment;
         }
 
-        private static string RemoveSegment(string text, ConnectionStringEntry entry, char separator)
+        internal static string RemoveSegment(string text, ConnectionStringEntry entry, char separator)
         {
             var start = entry.SegmentStart;
             var end = entry.SegmentStart + entry.SegmentLength;
@@ -250,7 +250,7 @@ namespace DataLayerAnalyzers.Infrastructure
         /// A literal that must stay a compile-time constant (attribute argument, default value, case label) cannot take a
         /// method call; one in a const declaration can, once the const becomes <c>static readonly</c> (or a plain local).
         /// </summary>
-        private static bool CanHoldNonConstant(SyntaxNode literal, out SyntaxNode? constDeclaration)
+        internal static bool CanHoldNonConstant(SyntaxNode literal, out SyntaxNode? constDeclaration)
         {
             constDeclaration = null;
             foreach (var ancestor in literal.Ancestors())
@@ -308,7 +308,7 @@ namespace DataLayerAnalyzers.Infrastructure
             return false;
         }
 
-        private static void MakeNonConstant(DocumentEditor editor, SyntaxNode declaration)
+        internal static void MakeNonConstant(DocumentEditor editor, SyntaxNode declaration)
         {
             switch (declaration)
             {

@@ -14,15 +14,19 @@ using Microsoft.CodeAnalysis.Simplification;
 namespace DataLayerAnalyzers.Pooling
 {
     /// <summary>
-    /// DLA4002, second fix: in a class the DI container builds (a controller, or a class registered in the compilation),
+    /// DLA4002 and DLA4003: in a class the DI container builds (a controller, or a class registered in the compilation),
     /// replace <c>new AmazonXClient()</c> with a constructor-injected <c>IAmazonX</c> held in a readonly field. Offered
     /// only when the compilation registers <c>IAmazonX</c> (for example <c>AddAWSService&lt;IAmazonX&gt;()</c>), the
     /// creation has no arguments (the registered client's configuration applies) and the class has at most one
-    /// constructor with a block body.
+    /// constructor with a block body. For DLA4003 the same with the registered <c>NpgsqlDataSource</c> /
+    /// <c>MySqlDataSource</c> / <c>IConnectionMultiplexer</c> (<c>AddSingleton(…)</c>): the creation's arguments are
+    /// dropped, the registered instance's connection string applies.
     /// </summary>
     internal static class ConstructorInjection
     {
         public const string EquivalenceKey = "DLA4002.ConstructorInjection";
+
+        public const string DataSourceEquivalenceKey = "DLA4003.ConstructorInjection";
 
         private sealed class InjectionPlan
         {
@@ -100,7 +104,8 @@ namespace DataLayerAnalyzers.Pooling
                         continue;
                     }
 
-                    var baseName = service.Name.StartsWith("IAmazon", System.StringComparison.Ordinal) ? service.Name.Substring("IAmazon".Length) : service.Name.Substring(1);
+                    var baseName = service.Name.StartsWith("IAmazon", System.StringComparison.Ordinal) ? service.Name.Substring("IAmazon".Length)
+                        : service.TypeKind == TypeKind.Interface && service.Name.Length > 1 && service.Name[0] == 'I' ? service.Name.Substring(1) : service.Name;
                     var parameterName = Unique(char.ToLowerInvariant(baseName[0]) + baseName.Substring(1), classSymbol, constructor, usedNames);
                     var fieldName = Unique("_" + parameterName, classSymbol, constructor, usedNames);
                     var serviceType = (TypeSyntax)generator.TypeExpression(service).WithAdditionalAnnotations(Simplifier.Annotation);
@@ -166,14 +171,29 @@ namespace DataLayerAnalyzers.Pooling
         private static InjectionPlan? TryPlan(SyntaxNode root, SemanticModel model, ExecutionContextEngine engine, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var hoist = StaticFieldHoisting.TryPlan(root, model, diagnostic, cancellationToken, requireStaticSafe: false);
-            if (hoist is null || !(hoist.Type is ClassDeclarationSyntax type) || !(hoist.FieldType is INamedTypeSymbol created)
-                || !IsArgumentless(hoist.Expression) || !created.Name.EndsWith("Client", System.StringComparison.Ordinal))
+            if (hoist is null || !(hoist.Type is ClassDeclarationSyntax type) || !(hoist.FieldType is INamedTypeSymbol created))
             {
                 return null;
             }
 
-            var serviceName = "I" + created.Name.Substring(0, created.Name.Length - "Client".Length);
-            var service = created.AllInterfaces.FirstOrDefault(i => i.Name == serviceName);
+            INamedTypeSymbol? service;
+            if (diagnostic.Id == RuleIdentifiers.ReuseDataSourcesAndMultiplexers)
+            {
+                // DLA4003: the registered data source or multiplexer (its interface, IConnectionMultiplexer, when that is what is registered).
+                var serviceInterface = created.AllInterfaces.FirstOrDefault(i => i.Name == "I" + created.Name);
+                service = serviceInterface != null && engine.IsServiceRegistered(serviceInterface, cancellationToken) ? serviceInterface : created;
+            }
+            else
+            {
+                if (!IsArgumentless(hoist.Expression) || !created.Name.EndsWith("Client", System.StringComparison.Ordinal))
+                {
+                    return null;
+                }
+
+                var serviceName = "I" + created.Name.Substring(0, created.Name.Length - "Client".Length);
+                service = created.AllInterfaces.FirstOrDefault(i => i.Name == serviceName);
+            }
+
             var classSymbol = model.GetDeclaredSymbol(type, cancellationToken);
             if (service is null || classSymbol is null || classSymbol.IsStatic
                 || !engine.IsBuiltByContainer(classSymbol, cancellationToken) || !engine.IsServiceRegistered(service, cancellationToken)
@@ -202,7 +222,7 @@ namespace DataLayerAnalyzers.Pooling
             return new InjectionPlan(hoist, type, service, constructor);
         }
 
-        private static bool IsArgumentless(ExpressionSyntax expression)
+        internal static bool IsArgumentless(ExpressionSyntax expression)
         {
             switch (expression)
             {
@@ -216,7 +236,7 @@ namespace DataLayerAnalyzers.Pooling
         }
 
         /// <summary>Inside an instance method, accessor or constructor body, not a static lambda or local function.</summary>
-        private static bool InInstanceCode(SyntaxNode node)
+        internal static bool InInstanceCode(SyntaxNode node)
         {
             foreach (var ancestor in node.Ancestors())
             {

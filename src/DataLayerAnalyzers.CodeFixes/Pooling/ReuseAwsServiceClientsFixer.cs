@@ -8,7 +8,8 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace DataLayerAnalyzers.Pooling
 {
     /// <summary>
-    /// DLA4002: moves the client creation into a static readonly field of the enclosing type, or (for a class the DI
+    /// DLA4002: uses a client the class already has (constructor parameter, injected or static readonly field of the same
+    /// service), else moves the client creation into a static readonly field of the enclosing type, or (for a class the DI
     /// container builds, when the compilation registers the client interface) injects the client through the constructor.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
@@ -22,12 +23,25 @@ namespace DataLayerAnalyzers.Pooling
         public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (context, document, diagnostics) =>
             context.CodeActionEquivalenceKey == ConstructorInjection.EquivalenceKey
                 ? await ConstructorInjection.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false)
-                : await StaticFieldHoisting.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+                : context.CodeActionEquivalenceKey == ExistingInstanceReuse.EquivalenceKey
+                    ? await ExistingInstanceReuse.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false)
+                    : await StaticFieldHoisting.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             foreach (var diagnostic in context.Diagnostics)
             {
+                var reuse = await ExistingInstanceReuse.TryPlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
+                if (reuse != null)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            $"Use the existing client '{reuse.Name}'",
+                            ct => ExistingInstanceReuse.FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
+                            ExistingInstanceReuse.EquivalenceKey),
+                        diagnostic);
+                }
+
                 if (await StaticFieldHoisting.CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
                 {
                     context.RegisterCodeFix(

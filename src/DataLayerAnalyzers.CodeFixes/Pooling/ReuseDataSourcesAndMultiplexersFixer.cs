@@ -7,7 +7,10 @@ using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace DataLayerAnalyzers.Pooling
 {
-    /// <summary>DLA4003: moves the data source / multiplexer creation into a static readonly field of the enclosing type.</summary>
+    /// <summary>
+    /// DLA4003: injects the data source / multiplexer the compilation registers (in a class the DI container builds), else
+    /// moves the creation into a static readonly field of the enclosing type.
+    /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
     public sealed class ReuseDataSourcesAndMultiplexersFixer : CodeFixProvider
     {
@@ -16,12 +19,25 @@ namespace DataLayerAnalyzers.Pooling
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.ReuseDataSourcesAndMultiplexers);
 
         /// <summary>Fields are shared between identical creations of one type, so fix-all works per document.</summary>
-        public override FixAllProvider GetFixAllProvider() => StaticFieldHoisting.CreateFixAllProvider();
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (context, document, diagnostics) =>
+            context.CodeActionEquivalenceKey == ConstructorInjection.DataSourceEquivalenceKey
+                ? await ConstructorInjection.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false)
+                : await StaticFieldHoisting.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             foreach (var diagnostic in context.Diagnostics)
             {
+                if (await ConstructorInjection.CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            "Inject the registered connection pool through the constructor",
+                            ct => ConstructorInjection.FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
+                            ConstructorInjection.DataSourceEquivalenceKey),
+                        diagnostic);
+                }
+
                 if (await StaticFieldHoisting.CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
                 {
                     context.RegisterCodeFix(

@@ -121,9 +121,9 @@ namespace DataLayerAnalyzers.Tests.Credentials
                 {
                     void Open(string host)
                     {
-                        new Npgsql.NpgsqlConnection("Host=ledger.rds.amazonaws.com;Password=" + Environment.GetEnvironmentVariable("DB_PASSWORD") + ";Database=ledger").Dispose();
-                        new Npgsql.NpgsqlConnection($"Host={host};Password={Environment.GetEnvironmentVariable("DB_PASSWORD")}").Dispose();
-                        StackExchange.Redis.ConnectionMultiplexer.Connect("ledger-cache.cache.amazonaws.com:6380,password=" + Environment.GetEnvironmentVariable("REDIS_PASSWORD") + ",ssl=true");
+                        new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder("Host=ledger.rds.amazonaws.com;Database=ledger") { Password = Environment.GetEnvironmentVariable("LEDGER_DB_PASSWORD") }.ConnectionString).Dispose();
+                        new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder($"Host={host}") { Password = Environment.GetEnvironmentVariable("REPO_DB_PASSWORD") }.ConnectionString).Dispose();
+                        StackExchange.Redis.ConnectionMultiplexer.Connect("ledger-cache.cache.amazonaws.com:6380,ssl=true", options => options.Password = Environment.GetEnvironmentVariable("LEDGER_CACHE_PASSWORD"));
                     }
                 }
                 """);
@@ -143,7 +143,7 @@ namespace DataLayerAnalyzers.Tests.Credentials
                 using System;
                 class Repo
                 {
-                    private static readonly string Ledger = "Host=ledger.rds.amazonaws.com;Password=" + Environment.GetEnvironmentVariable("DB_PASSWORD");
+                    private static readonly string Ledger = new Npgsql.NpgsqlConnectionStringBuilder("Host=ledger.rds.amazonaws.com") { Password = Environment.GetEnvironmentVariable("LEDGER_DB_PASSWORD") }.ConnectionString;
                     object Open() => new Npgsql.NpgsqlConnection(Ledger);
                 }
                 """);
@@ -162,7 +162,7 @@ namespace DataLayerAnalyzers.Tests.Credentials
                 using System;
                 class Settings
                 {
-                    object Build() => new Npgsql.NpgsqlConnectionStringBuilder { Host = "ledger.rds.amazonaws.com", Password = Environment.GetEnvironmentVariable("DB_PASSWORD") };
+                    object Build() => new Npgsql.NpgsqlConnectionStringBuilder { Host = "ledger.rds.amazonaws.com", Password = Environment.GetEnvironmentVariable("LEDGER_DB_PASSWORD") };
                 }
                 """);
         }

@@ -68,6 +68,17 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             DynamoDBTableAttribute = types.Get("Amazon.DynamoDBv2.DataModel.DynamoDBTableAttribute");
             DynamoDBHashKeyAttribute = types.Get("Amazon.DynamoDBv2.DataModel.DynamoDBHashKeyAttribute");
             DynamoDBRangeKeyAttribute = types.Get("Amazon.DynamoDBv2.DataModel.DynamoDBRangeKeyAttribute");
+            GlobalSecondaryIndex = types.Get("Amazon.DynamoDBv2.Model.GlobalSecondaryIndex");
+            LocalSecondaryIndex = types.Get("Amazon.DynamoDBv2.Model.LocalSecondaryIndex");
+            GlobalSecondaryIndexHashKeyAttribute = types.Get("Amazon.DynamoDBv2.DataModel.DynamoDBGlobalSecondaryIndexHashKeyAttribute");
+            GlobalSecondaryIndexRangeKeyAttribute = types.Get("Amazon.DynamoDBv2.DataModel.DynamoDBGlobalSecondaryIndexRangeKeyAttribute");
+            LocalSecondaryIndexRangeKeyAttribute = types.Get("Amazon.DynamoDBv2.DataModel.DynamoDBLocalSecondaryIndexRangeKeyAttribute");
+            QueryOperationConfig = types.Get("Amazon.DynamoDBv2.DocumentModel.QueryOperationConfig");
+            ScanDocumentOperationRequest = types.Get("Amazon.DynamoDBv2.DocumentModel.ScanDocumentOperationRequest");
+            QueryDocumentOperationRequest = types.Get("Amazon.DynamoDBv2.DocumentModel.QueryDocumentOperationRequest");
+            ScanConfig = types.Get("Amazon.DynamoDBv2.DataModel.ScanConfig");
+            QueryConfig = types.Get("Amazon.DynamoDBv2.DataModel.QueryConfig");
+            DynamoDBOperationConfig = types.Get("Amazon.DynamoDBv2.DataModel.DynamoDBOperationConfig");
             BackgroundService = types.Get("Microsoft.Extensions.Hosting.BackgroundService");
             IHostedService = types.Get("Microsoft.Extensions.Hosting.IHostedService");
         }
@@ -125,6 +136,31 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
         public INamedTypeSymbol? DynamoDBHashKeyAttribute { get; }
 
         public INamedTypeSymbol? DynamoDBRangeKeyAttribute { get; }
+
+        public INamedTypeSymbol? GlobalSecondaryIndex { get; }
+
+        public INamedTypeSymbol? LocalSecondaryIndex { get; }
+
+        public INamedTypeSymbol? GlobalSecondaryIndexHashKeyAttribute { get; }
+
+        public INamedTypeSymbol? GlobalSecondaryIndexRangeKeyAttribute { get; }
+
+        public INamedTypeSymbol? LocalSecondaryIndexRangeKeyAttribute { get; }
+
+        public INamedTypeSymbol? QueryOperationConfig { get; }
+
+        public INamedTypeSymbol? ScanDocumentOperationRequest { get; }
+
+        public INamedTypeSymbol? QueryDocumentOperationRequest { get; }
+
+        /// <summary>v4 object-persistence config of <c>ScanAsync&lt;T&gt;</c>.</summary>
+        public INamedTypeSymbol? ScanConfig { get; }
+
+        /// <summary>v4 object-persistence config of <c>QueryAsync&lt;T&gt;</c>.</summary>
+        public INamedTypeSymbol? QueryConfig { get; }
+
+        /// <summary>The v3 object-persistence config (obsolete overloads in v4).</summary>
+        public INamedTypeSymbol? DynamoDBOperationConfig { get; }
 
         public INamedTypeSymbol? BackgroundService { get; }
 

@@ -86,11 +86,15 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
         private readonly ImmutableDictionary<string, KeySchema> _fromAttributes;
         private readonly ImmutableDictionary<string, KeySchema> _fromCreation;
 
-        private KeySchemaIndex(ImmutableDictionary<string, KeySchema> fromAttributes, ImmutableDictionary<string, KeySchema> fromCreation)
+        private KeySchemaIndex(ImmutableDictionary<string, KeySchema> fromAttributes, ImmutableDictionary<string, KeySchema> fromCreation, SecondaryIndexMap secondaryIndexes)
         {
             _fromAttributes = fromAttributes;
             _fromCreation = fromCreation;
+            SecondaryIndexes = secondaryIndexes;
         }
+
+        /// <summary>The global and local secondary indexes declared in the compilation (attributes, CreateTableRequest, TableBuilder).</summary>
+        public SecondaryIndexMap SecondaryIndexes { get; }
 
         /// <summary>The key schema of <paramref name="tableName"/>: .editorconfig, then mapped classes, then table creation code.</summary>
         public KeySchema? Find(string tableName, AnalyzerOptions options, SyntaxTree tree)
@@ -117,16 +121,7 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                 return null;
             }
 
-            string tableName = named.Name;
-            foreach (var attribute in named.GetAttributes())
-            {
-                if (attribute.AttributeClass.Is(symbols.DynamoDBTableAttribute) && attribute.ConstructorArguments.Length > 0
-                    && attribute.ConstructorArguments[0].Value is string declared)
-                {
-                    tableName = declared;
-                }
-            }
-
+            var tableName = MappedTableName(named, symbols);
             string? hashAttribute = null, hashProperty = null, rangeAttribute = null, rangeProperty = null;
             for (var current = named; current != null; current = current.BaseType)
             {
@@ -169,10 +164,26 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             return hashAttribute is null ? null : new KeySchema(tableName, hashAttribute, rangeAttribute, hashProperty, rangeProperty);
         }
 
+        /// <summary>The table a mapped class is stored in: its <c>[DynamoDBTable]</c> name, else the class name.</summary>
+        public static string MappedTableName(INamedTypeSymbol named, DynamoDBSymbols symbols)
+        {
+            foreach (var attribute in named.GetAttributes())
+            {
+                if (attribute.AttributeClass.Is(symbols.DynamoDBTableAttribute) && attribute.ConstructorArguments.Length > 0
+                    && attribute.ConstructorArguments[0].Value is string declared)
+                {
+                    return declared;
+                }
+            }
+
+            return named.Name;
+        }
+
         internal static KeySchemaIndex Build(DynamoDBSymbols symbols, CancellationToken cancellationToken)
         {
             var fromAttributes = new Dictionary<string, KeySchema?>(StringComparer.Ordinal);
             var fromCreation = new Dictionary<string, KeySchema?>(StringComparer.Ordinal);
+            var indexes = new List<SecondaryIndex>();
             var compilation = symbols.Compilation;
             foreach (var tree in compilation.SyntaxTrees)
             {
@@ -201,6 +212,11 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                                     {
                                         Add(fromAttributes, schema);
                                     }
+
+                                    if (hasTableAttribute)
+                                    {
+                                        indexes.AddRange(SecondaryIndexDeclarations.FromMappedType(symbol, MappedTableName(symbol, symbols), symbols));
+                                    }
                                 }
 
                                 break;
@@ -215,7 +231,7 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                                 {
                                     if (operation.Type.Is(symbols.CreateTableRequest))
                                     {
-                                        var schema = FromCreateTableRequest(operation, symbols, cancellationToken);
+                                        var schema = FromCreateTableRequest(operation, symbols, indexes, cancellationToken);
                                         if (schema != null)
                                         {
                                             Add(fromCreation, schema);
@@ -223,7 +239,7 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                                     }
                                     else if (operation.Type.Is(symbols.TableBuilder))
                                     {
-                                        var schema = FromTableBuilder(operation, cancellationToken);
+                                        var schema = FromTableBuilder(operation, indexes, cancellationToken);
                                         if (schema != null)
                                         {
                                             Add(fromCreation, schema);
@@ -237,7 +253,7 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                 }
             }
 
-            return new KeySchemaIndex(Freeze(fromAttributes), Freeze(fromCreation));
+            return new KeySchemaIndex(Freeze(fromAttributes), Freeze(fromCreation), SecondaryIndexMap.Create(indexes));
         }
 
         private static bool IsCandidateCreation(BaseObjectCreationExpressionSyntax creation)
@@ -311,11 +327,17 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             return builder.ToImmutable();
         }
 
-        private static KeySchema? FromCreateTableRequest(IObjectCreationOperation creation, DynamoDBSymbols symbols, CancellationToken cancellationToken)
+        private static KeySchema? FromCreateTableRequest(IObjectCreationOperation creation, DynamoDBSymbols symbols, List<SecondaryIndex> indexes, CancellationToken cancellationToken)
         {
             var model = RequestModel.FromCreation(creation, cancellationToken);
-            if (!model.TryGet("TableName", out var tableSetting) || !model.TryGet("KeySchema", out var keySetting)
+            if (!model.TryGet("TableName", out var tableSetting)
                 || !ValueResolver.TryResolveString(tableSetting.Value, out var tableName, cancellationToken) || !tableName.IsFullyKnown)
+            {
+                return null;
+            }
+
+            indexes.AddRange(SecondaryIndexDeclarations.FromCreateTableRequest(model, tableName.Value, symbols, cancellationToken));
+            if (!model.TryGet("KeySchema", out var keySetting))
             {
                 return null;
             }
@@ -384,7 +406,7 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             return ValueResolver.TryResolveString(unwrapped, out var text, cancellationToken) && text.IsFullyKnown ? text.Value : null;
         }
 
-        private static KeySchema? FromTableBuilder(IObjectCreationOperation creation, CancellationToken cancellationToken)
+        private static KeySchema? FromTableBuilder(IObjectCreationOperation creation, List<SecondaryIndex> indexes, CancellationToken cancellationToken)
         {
             if (creation.Arguments.Length < 2 || !ValueResolver.TryResolveString(creation.Arguments[1].Value, out var tableName, cancellationToken) || !tableName.IsFullyKnown
                 || creation.Arguments[1].Parameter?.Name != "tableName")
@@ -419,6 +441,10 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                     {
                         range = key.Value;
                     }
+                }
+                else if (SecondaryIndexDeclarations.FromTableBuilderCall(call, tableName.Value, cancellationToken) is { } index)
+                {
+                    indexes.Add(index);
                 }
 
                 current = call;

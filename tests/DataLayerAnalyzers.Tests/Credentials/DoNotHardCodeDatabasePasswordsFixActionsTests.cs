@@ -1,0 +1,213 @@
+using System.Threading.Tasks;
+using DataLayerAnalyzers.Credentials;
+using DataLayerAnalyzers.Tests.Verification;
+using Npgsql;
+using Xunit;
+
+namespace DataLayerAnalyzers.Tests.Credentials
+{
+    /// <summary>The DLA2002 fix actions: configuration when an IConfiguration is in scope, else an environment variable named after the database.</summary>
+    public class DoNotHardCodeDatabasePasswordsFixActionsTests
+    {
+        private static Task Fix(string source, string fixedSource, string key)
+            => Verify<DoNotHardCodeDatabasePasswordsAnalyzer>.CodeFixAsync<DoNotHardCodeDatabasePasswordsFixer>(source, fixedSource, key);
+
+        [Fact]
+        public async Task InjectedConfiguration_ReadsConnectionStringsKey_Fixes()
+        {
+            await Fix("""
+                using Microsoft.Extensions.Configuration;
+                using Npgsql;
+
+                public class LedgerReports
+                {
+                    private readonly IConfiguration _configuration;
+
+                    public LedgerReports(IConfiguration configuration) => _configuration = configuration;
+
+                    public NpgsqlConnection Open() => new NpgsqlConnection([|"Host=ledger.rds.amazonaws.com;Database=ledger;Password=Sup3rSecret!;SSL Mode=VerifyFull"|]);
+                }
+                """, """
+                using Microsoft.Extensions.Configuration;
+                using Npgsql;
+
+                public class LedgerReports
+                {
+                    private readonly IConfiguration _configuration;
+
+                    public LedgerReports(IConfiguration configuration) => _configuration = configuration;
+
+                    public NpgsqlConnection Open() => new NpgsqlConnection(new NpgsqlConnectionStringBuilder("Host=ledger.rds.amazonaws.com;Database=ledger;SSL Mode=VerifyFull") { Password = _configuration["ConnectionStrings:Ledger:Password"] }.ConnectionString);
+                }
+                """, DoNotHardCodeDatabasePasswordsFixer.ConfigurationKey);
+        }
+
+        [Fact]
+        public async Task ConfigurationParameterAndTypedPassword_Fixes()
+        {
+            await Fix("""
+                using Microsoft.Extensions.Configuration;
+                using MySqlConnector;
+
+                public static class ShopDatabase
+                {
+                    public static MySqlConnectionStringBuilder Settings(IConfiguration configuration)
+                        => new MySqlConnectionStringBuilder { Server = "shop.c9akciq32.eu-west-1.rds.amazonaws.com", Database = "shop_orders", [|Password = "Sup3rSecret!"|] };
+                }
+                """, """
+                using Microsoft.Extensions.Configuration;
+                using MySqlConnector;
+
+                public static class ShopDatabase
+                {
+                    public static MySqlConnectionStringBuilder Settings(IConfiguration configuration)
+                        => new MySqlConnectionStringBuilder { Server = "shop.c9akciq32.eu-west-1.rds.amazonaws.com", Database = "shop_orders", Password = configuration["ConnectionStrings:ShopOrders:Password"] };
+                }
+                """, DoNotHardCodeDatabasePasswordsFixer.ConfigurationKey);
+        }
+
+        [Fact]
+        public async Task InstanceConfigurationNotReachableFromStaticField_EnvironmentIsTheFirstAction_Fixes()
+        {
+            await Verify<DoNotHardCodeDatabasePasswordsAnalyzer>.CodeFixAsync<DoNotHardCodeDatabasePasswordsFixer>("""
+                using Microsoft.Extensions.Configuration;
+
+                public class Reports
+                {
+                    private static readonly string Crm = [|"Data Source=tcp:crm.c9akciq32.eu-west-1.rds.amazonaws.com,1433;Initial Catalog=Crm;User ID=app;Password=Sup3rSecret!"|];
+                    private readonly IConfiguration _configuration;
+
+                    public Reports(IConfiguration configuration) => _configuration = configuration;
+
+                    public object Open() => new Microsoft.Data.SqlClient.SqlConnection(Crm);
+                }
+                """, """
+                using Microsoft.Extensions.Configuration;
+
+                public class Reports
+                {
+                    private static readonly string Crm = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder("Data Source=tcp:crm.c9akciq32.eu-west-1.rds.amazonaws.com,1433;Initial Catalog=Crm;User ID=app") { Password = System.Environment.GetEnvironmentVariable("CRM_DB_PASSWORD") }.ConnectionString;
+                    private readonly IConfiguration _configuration;
+
+                    public Reports(IConfiguration configuration) => _configuration = configuration;
+
+                    public object Open() => new Microsoft.Data.SqlClient.SqlConnection(Crm);
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task TwoDatabases_GetTwoVariables_FixAll()
+        {
+            await Fix("""
+                using Npgsql;
+
+                public static class Connections
+                {
+                    public static NpgsqlDataSource Ledger() => NpgsqlDataSource.Create([|"Host=db1.rds.amazonaws.com;Database=ledger;Password=Sup3rSecret!"|]);
+                    public static NpgsqlDataSource Audit() => NpgsqlDataSource.Create([|"Host=db1.rds.amazonaws.com;Database=audit_log;Password=An0therSecret!"|]);
+                    public static object Shop() => new MySqlConnector.MySqlConnection([|"Server=shop.rds.amazonaws.com;Password=Th1rdSecret!;User ID=app"|]);
+                }
+                """, """
+                using Npgsql;
+
+                public static class Connections
+                {
+                    public static NpgsqlDataSource Ledger() => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder("Host=db1.rds.amazonaws.com;Database=ledger") { Password = System.Environment.GetEnvironmentVariable("LEDGER_DB_PASSWORD") }.ConnectionString);
+                    public static NpgsqlDataSource Audit() => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder("Host=db1.rds.amazonaws.com;Database=audit_log") { Password = System.Environment.GetEnvironmentVariable("AUDIT_LOG_DB_PASSWORD") }.ConnectionString);
+                    public static object Shop() => new MySqlConnector.MySqlConnection(new MySqlConnector.MySqlConnectionStringBuilder("Server=shop.rds.amazonaws.com;User ID=app") { Password = System.Environment.GetEnvironmentVariable("SHOP_DB_PASSWORD") }.ConnectionString);
+                }
+                """, DoNotHardCodeDatabasePasswordsFixer.Key);
+        }
+
+        [Fact]
+        public async Task NpgsqlDataSourceAndBuilder_IamAuthentication_Fixes()
+        {
+            await Fix("""
+                using Npgsql;
+
+                public static class Ledger
+                {
+                    public static NpgsqlDataSource Source() => NpgsqlDataSource.Create([|"Host=ledger.cluster-c9akciq32.eu-west-1.rds.amazonaws.com;Port=5432;Username=ledger_app;Password=Sup3rSecret!;Database=ledger;SSL Mode=Require"|]);
+
+                    public static NpgsqlDataSourceBuilder Builder() => new NpgsqlDataSourceBuilder([|"Host=ledger.cluster-c9akciq32.eu-west-1.rds.amazonaws.com;Username=ledger_app;Password=Sup3rSecret!"|]);
+                }
+                """, """
+                using System;
+                using System.Threading.Tasks;
+                using Amazon.RDS.Util;
+                using Npgsql;
+
+                public static class Ledger
+                {
+                    public static NpgsqlDataSource Source() => new NpgsqlDataSourceBuilder("Host=ledger.cluster-c9akciq32.eu-west-1.rds.amazonaws.com;Port=5432;Username=ledger_app;Database=ledger;SSL Mode=VerifyFull").UsePeriodicPasswordProvider((settings, cancellationToken) => new ValueTask<string>(RDSAuthTokenGenerator.GenerateAuthToken(settings.Host!, settings.Port, settings.Username!)), TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(10)).Build();
+
+                    public static NpgsqlDataSourceBuilder Builder() => new NpgsqlDataSourceBuilder("Host=ledger.cluster-c9akciq32.eu-west-1.rds.amazonaws.com;Username=ledger_app;SSL Mode=VerifyFull").UsePeriodicPasswordProvider((settings, cancellationToken) => new ValueTask<string>(RDSAuthTokenGenerator.GenerateAuthToken(settings.Host!, settings.Port, settings.Username!)), TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(10));
+                }
+                """, DoNotHardCodeDatabasePasswordsFixer.IamKey);
+        }
+
+        [Fact]
+        public async Task MySqlConnectorConnectionAndDataSource_IamAuthentication_Fixes()
+        {
+            await Fix("""
+                using MySqlConnector;
+
+                public static class Shop
+                {
+                    public static MySqlConnection Open() => new MySqlConnection([|"Server=shop.c9akciq32.eu-west-1.rds.amazonaws.com;User ID=shop_app;Password=Sup3rSecret!;Database=shop"|]);
+
+                    public static MySqlDataSource Source() => new MySqlDataSource([|"Server=shop.c9akciq32.eu-west-1.rds.amazonaws.com;Port=3306;User ID=shop_app;Password=Sup3rSecret!;SslMode=Required"|]);
+                }
+                """, """
+                using System;
+                using System.Threading.Tasks;
+                using Amazon.RDS.Util;
+                using MySqlConnector;
+
+                public static class Shop
+                {
+                    public static MySqlConnection Open() => new MySqlConnection("Server=shop.c9akciq32.eu-west-1.rds.amazonaws.com;User ID=shop_app;Database=shop;SSL Mode=VerifyFull") { ProvidePasswordCallback = context => RDSAuthTokenGenerator.GenerateAuthToken(context.Server, context.Port, context.UserId) };
+
+                    public static MySqlDataSource Source() => new MySqlDataSourceBuilder("Server=shop.c9akciq32.eu-west-1.rds.amazonaws.com;Port=3306;User ID=shop_app;SslMode=VerifyFull").UsePeriodicPasswordProvider((context, cancellationToken) => new ValueTask<string>(RDSAuthTokenGenerator.GenerateAuthToken(context.Server, context.Port, context.UserId)), TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(10)).Build();
+                }
+                """, DoNotHardCodeDatabasePasswordsFixer.IamKey);
+        }
+
+        [Fact]
+        public async Task SqlServerUnknownUserOrConnection_NoIamAction_EnvironmentFirst()
+        {
+            // SQL Server has no IAM database authentication; a string without a user, or an Npgsql connection (its callback
+            // is obsolete), gets the other actions only: the first one offered is the environment read.
+            await Verify<DoNotHardCodeDatabasePasswordsAnalyzer>.CodeFixAsync<DoNotHardCodeDatabasePasswordsFixer>("""
+                using Npgsql;
+
+                public static class Mixed
+                {
+                    public static object Crm() => new Microsoft.Data.SqlClient.SqlConnection([|"Server=crm.rds.amazonaws.com;User ID=app;Password=Sup3rSecret!"|]);
+                    public static NpgsqlDataSource NoUser() => NpgsqlDataSource.Create([|"Host=ledger.rds.amazonaws.com;Password=Sup3rSecret!"|]);
+                    public static NpgsqlConnection Connection() => new NpgsqlConnection([|"Host=audit.rds.amazonaws.com;Username=app;Password=Sup3rSecret!"|]);
+                }
+                """, """
+                using Npgsql;
+
+                public static class Mixed
+                {
+                    public static object Crm() => new Microsoft.Data.SqlClient.SqlConnection(new Microsoft.Data.SqlClient.SqlConnectionStringBuilder("Server=crm.rds.amazonaws.com;User ID=app") { Password = System.Environment.GetEnvironmentVariable("CRM_DB_PASSWORD") }.ConnectionString);
+                    public static NpgsqlDataSource NoUser() => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder("Host=ledger.rds.amazonaws.com") { Password = System.Environment.GetEnvironmentVariable("LEDGER_DB_PASSWORD") }.ConnectionString);
+                    public static NpgsqlConnection Connection() => new NpgsqlConnection(new NpgsqlConnectionStringBuilder("Host=audit.rds.amazonaws.com;Username=app") { Password = System.Environment.GetEnvironmentVariable("AUDIT_DB_PASSWORD") }.ConnectionString);
+                }
+                """);
+        }
+
+        [Fact]
+        public void BuilderQuoting_KeepsPasswordsWithSeparatorsAndQuotesIntact()
+        {
+            // What the fixed code does at run time: the builder quotes the value, and the provider reads back the same password.
+            const string password = "a;b=\"c'd ";
+            var connectionString = new NpgsqlConnectionStringBuilder("Host=ledger.rds.amazonaws.com;Database=ledger") { Password = password }.ConnectionString;
+            Assert.Equal(password, new NpgsqlConnectionStringBuilder(connectionString).Password);
+            Assert.Equal("ledger", new NpgsqlConnectionStringBuilder(connectionString).Database);
+        }
+    }
+}

@@ -179,7 +179,7 @@ namespace DataLayerAnalyzers.Credentials
             return new PasswordSite(literal, name, isRedis: false, async (read, ct) =>
             {
                 var editor = await DocumentEditor.CreateAsync(document, ct).ConfigureAwait(false);
-                var connectionString = outerExpression.ReplaceNode(literal, without).WithoutTrivia();
+                var connectionString = WithoutEmptyText(outerExpression, literal, without).WithoutTrivia();
                 var creation = SyntaxFactory.ObjectCreationExpression(
                         SyntaxFactory.ParseTypeName(builder.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).WithAdditionalAnnotations(Simplifier.Annotation),
                         SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(connectionString))),
@@ -535,6 +535,22 @@ namespace DataLayerAnalyzers.Credentials
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             editor.ReplaceNode(oldNode, newNode.WithAdditionalAnnotations(Formatter.Annotation));
             return editor.GetChangedDocument();
+        }
+
+        /// <summary>
+        /// <paramref name="outer"/> with <paramref name="literal"/> replaced by <paramref name="replacement"/>; an interpolated
+        /// text part left empty is dropped, as the compiler itself never produces an empty one.
+        /// </summary>
+        private static ExpressionSyntax WithoutEmptyText(ExpressionSyntax outer, SyntaxNode literal, SyntaxNode replacement)
+        {
+            if (replacement is InterpolatedStringTextSyntax { TextToken.Text.Length: 0 }
+                && literal is InterpolatedStringContentSyntax part && literal.Parent is InterpolatedStringExpressionSyntax owner)
+            {
+                var trimmed = owner.WithContents(owner.Contents.Remove(part));
+                return outer == owner ? trimmed : outer.ReplaceNode(owner, trimmed);
+            }
+
+            return outer.ReplaceNode(literal, replacement);
         }
     }
 }

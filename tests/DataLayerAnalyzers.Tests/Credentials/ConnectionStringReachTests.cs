@@ -277,7 +277,7 @@ namespace DataLayerAnalyzers.Tests.Credentials
                 using System;
                 public class DatabaseSettings
                 {
-                    public string ConnectionString { get; set; } = "Host=orders.rds.amazonaws.com;Username=app;Password=" + Environment.GetEnvironmentVariable("DB_PASSWORD") + ";Database=orders";
+                    public string ConnectionString { get; set; } = new Npgsql.NpgsqlConnectionStringBuilder("Host=orders.rds.amazonaws.com;Username=app;Database=orders") { Password = Environment.GetEnvironmentVariable("ORDERS_DB_PASSWORD") }.ConnectionString;
                 }
                 """, DoNotHardCodeDatabasePasswordsFixer.Key);
         }

@@ -15,6 +15,14 @@ namespace DataLayerAnalyzers.Tests.TestCode
     /// </summary>
     public class TestCodeSilenceTests
     {
+        /// <summary>
+        /// An expected finding by rule and place only: this suite is about where the rules speak, and each rule's own tests
+        /// check its wording.
+        /// </summary>
+        private static DiagnosticResult At<TAnalyzer>(string id, int location)
+            where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
+            => Verify<TAnalyzer>.Diagnostic(id).WithLocation(location).WithMessageFormat(null!);
+
         private const string TestProject = "build_property.IsTestProject = true";
         private const string AnalyzeTestCode = "dotnet_code_quality.datalayer.analyze_test_code = true";
 
@@ -105,25 +113,25 @@ namespace DataLayerAnalyzers.Tests.TestCode
             {
                 TestCode = DynamoDBSource,
                 GlobalConfig = { TestProject, AnalyzeTestCode },
-                ExpectedDiagnostics = { Verify<AvoidFullTableScanAnalyzer>.Diagnostic("DLA1002").WithLocation(0) },
+                ExpectedDiagnostics = { At<AvoidFullTableScanAnalyzer>("DLA1002", 0) },
             }.RunAsync();
             await new AnalyzerTest<HandleUnprocessedBatchItemsAnalyzer>
             {
                 TestCode = DynamoDBSource,
                 GlobalConfig = { TestProject, "dotnet_code_quality.DLA1004.analyze_test_code = true" },
-                ExpectedDiagnostics = { Verify<HandleUnprocessedBatchItemsAnalyzer>.Diagnostic("DLA1004").WithLocation(1) },
+                ExpectedDiagnostics = { At<HandleUnprocessedBatchItemsAnalyzer>("DLA1004", 1) },
             }.RunAsync();
             await new AnalyzerTest<ReuseAwsServiceClientsAnalyzer>
             {
                 TestCode = LifetimeSource,
                 GlobalConfig = { TestProject, AnalyzeTestCode },
-                ExpectedDiagnostics = { Verify<ReuseAwsServiceClientsAnalyzer>.Diagnostic("DLA4002").WithLocation(0) },
+                ExpectedDiagnostics = { At<ReuseAwsServiceClientsAnalyzer>("DLA4002", 0) },
             }.RunAsync();
             await new AnalyzerTest<UseHttpsForAwsEndpointsAnalyzer>
             {
                 TestCode = HttpSource,
                 GlobalConfig = { TestProject, AnalyzeTestCode },
-                ExpectedDiagnostics = { Verify<UseHttpsForAwsEndpointsAnalyzer>.Diagnostic("DLA3003").WithLocation(0) },
+                ExpectedDiagnostics = { At<UseHttpsForAwsEndpointsAnalyzer>("DLA3003", 0) },
             }.RunAsync();
         }
 
@@ -134,10 +142,10 @@ namespace DataLayerAnalyzers.Tests.TestCode
             {
                 TestCode = LifetimeSource,
                 GlobalConfig = { "build_property.IsTestProject = false" },
-                ExpectedDiagnostics = { Verify<DisposeDatabaseConnectionsAnalyzer>.Diagnostic("DLA4004").WithLocation(2) },
+                ExpectedDiagnostics = { At<DisposeDatabaseConnectionsAnalyzer>("DLA4004", 2) },
             }.RunAsync();
             await Verify<ReuseDataSourcesAndMultiplexersAnalyzer>.AnalyzerAsync(LifetimeSource,
-                Verify<ReuseDataSourcesAndMultiplexersAnalyzer>.Diagnostic("DLA4003").WithLocation(1));
+                At<ReuseDataSourcesAndMultiplexersAnalyzer>("DLA4003", 1));
         }
 
         [Fact]
@@ -263,8 +271,8 @@ namespace DataLayerAnalyzers.Tests.TestCode
                     }
                 }
                 """,
-                Verify<AvoidFullTableScanAnalyzer>.Diagnostic("DLA1002").WithLocation(0),
-                Verify<AvoidFullTableScanAnalyzer>.Diagnostic("DLA1002").WithLocation(1));
+                At<AvoidFullTableScanAnalyzer>("DLA1002", 0),
+                At<AvoidFullTableScanAnalyzer>("DLA1002", 1));
         }
 
         [Fact]
@@ -284,7 +292,7 @@ namespace DataLayerAnalyzers.Tests.TestCode
             {
                 TestCode = source,
                 GlobalConfig = { TestProject },
-                ExpectedDiagnostics = { Verify<DoNotHardCodeDatabasePasswordsAnalyzer>.Diagnostic("DLA2002").WithLocation(0) },
+                ExpectedDiagnostics = { At<DoNotHardCodeDatabasePasswordsAnalyzer>("DLA2002", 0) },
             }.RunAsync();
         }
 

@@ -57,6 +57,10 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
         [System.ThreadStatic]
         private static int _callGraphBudget;
 
+        /// <summary>The questions being answered on this thread, to meet a cycle as open.</summary>
+        [System.ThreadStatic]
+        private static System.Collections.Generic.HashSet<ISymbol>? _callGraphQuestions;
+
         private const int MaxCallGraphDepth = 3;
 
         private const int CallGraphBudget = 24;
@@ -617,37 +621,48 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
             }).IsOnce;
         }
 
-        /// <summary>One call-graph answer per symbol and compilation, nested at most <see cref="MaxCallGraphDepth"/> deep.</summary>
+        /// <summary>
+        /// One call-graph answer per symbol and compilation, nested at most <see cref="MaxCallGraphDepth"/> deep. Only
+        /// top-level answers are kept, and a nested question never reads them: an answer then depends on the symbol alone,
+        /// not on which question the analyzer threads happened to ask first (the same findings on every run).
+        /// </summary>
         private CodeContext AskCallGraph(ISymbol symbol, CancellationToken cancellationToken, System.Func<CallGraph, System.Collections.Generic.List<CallGraph.Site>, CodeContext> question)
         {
-            if (_fromCallGraph.TryGetValue(symbol, out var known))
+            var topLevel = _callGraphDepth == 0;
+            if (topLevel && _fromCallGraph.TryGetValue(symbol, out var known))
             {
                 return known;
             }
 
-            if (_callGraphDepth >= MaxCallGraphDepth || (_callGraphDepth > 0 && _callGraphBudget <= 0))
+            if (_callGraphDepth >= MaxCallGraphDepth || (!topLevel && _callGraphBudget <= 0))
             {
                 return CodeContext.Open;
             }
 
-            if (_callGraphDepth == 0)
+            // A question met again while it is being answered on this thread (a cycle) is open.
+            var inProgress = _callGraphQuestions ??= new System.Collections.Generic.HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            if (!inProgress.Add(symbol))
+            {
+                return CodeContext.Open;
+            }
+
+            if (topLevel)
             {
                 _callGraphBudget = CallGraphBudget;
             }
 
-            // A question met again while it is being answered (a cycle) is open; the final answer replaces this.
-            _fromCallGraph.TryAdd(symbol, CodeContext.Open);
             _callGraphDepth++;
             try
             {
                 var answer = question(GetCallGraph(cancellationToken), new System.Collections.Generic.List<CallGraph.Site>());
                 if (_callGraphBudget < 0)
                 {
-                    _fromCallGraph.TryRemove(symbol, out _); // cut short: not an answer to keep
+                    answer = CodeContext.Open; // cut short: the same for every run, since the budget starts full for each top-level question
                 }
-                else
+
+                if (topLevel)
                 {
-                    _fromCallGraph[symbol] = answer;
+                    _fromCallGraph.TryAdd(symbol, answer);
                 }
 
                 return answer;
@@ -655,6 +670,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
             finally
             {
                 _callGraphDepth--;
+                inProgress.Remove(symbol);
             }
         }
 

@@ -20,7 +20,8 @@ namespace DataLayerAnalyzers.DynamoDB
             }
 
             var scan = ScanAnalysis.Analyze(invocation, symbols, context.Options, context.CancellationToken);
-            if (scan is null || scan.IsParallel || scan.Verdict == ScanFilterVerdict.KeyEquality)
+            if (scan is null || scan.IsParallel || scan.Verdict == ScanFilterVerdict.KeyEquality
+                || (symbols.IsClientMethod(invocation.TargetMethod) && PagingAnalysis.ReadsOneBoundedPage(invocation, context.CancellationToken)))
             {
                 return;
             }

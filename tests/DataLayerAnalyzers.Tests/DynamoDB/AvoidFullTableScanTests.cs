@@ -61,6 +61,51 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
         }
 
         [Fact]
+        public async Task OnePageWithConstantLimit_NoDiagnostic()
+        {
+            // DynamoDB evaluates at most Limit items for one page: the read does not grow with the table.
+            await RunAsync("""
+                class Repo
+                {
+                    private const int PageSize = 20;
+                    async Task<int> Hot(IAmazonDynamoDB client)
+                    {
+                        var a = await client.ScanAsync(new ScanRequest { TableName = "Devices", Limit = 20 });
+                        var request = new ScanRequest("Devices") { FilterExpression = "Temperature > :t" };
+                        request.Limit = PageSize;
+                        var b = await client.ScanAsync(request);
+                        return a.Items.Count + b.Items.Count;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task LimitWithEveryPageOrUnknownLimit_Reports()
+        {
+            // A Limit that only sizes the pages of a loop over every page, or a limit the caller chooses, bounds nothing.
+            await RunAsync("""
+                class Repo
+                {
+                    async Task<int> Hot(IAmazonDynamoDB client, int pageSize)
+                    {
+                        var n = 0;
+                        Dictionary<string, AttributeValue>? start = null;
+                        do
+                        {
+                            var page = await [|client.ScanAsync(new ScanRequest { TableName = "Devices", Limit = 20, ExclusiveStartKey = start })|];
+                            n += page.Items.Count;
+                            start = page.LastEvaluatedKey;
+                        }
+                        while (start is { Count: > 0 });
+                        var b = await [|client.ScanAsync(new ScanRequest { TableName = "Devices", Limit = pageSize })|];
+                        return n + b.Items.Count;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task DocumentAndObjectModelScans_Reports()
         {
             await RunAsync("""

@@ -49,6 +49,30 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             }
         }
 
+        /// <summary>
+        /// A low-level Query/Scan with a constant positive <c>Limit</c> whose response is read as one page (LastEvaluatedKey
+        /// never read, ExclusiveStartKey never set): DynamoDB evaluates at most <c>Limit</c> items, whatever the table's size.
+        /// </summary>
+        public static bool ReadsOneBoundedPage(IInvocationOperation invocation, CancellationToken cancellationToken)
+        {
+            if (invocation.Arguments.Length == 0)
+            {
+                return false;
+            }
+
+            var request = RequestModel.Create(invocation.Arguments[0].Value, cancellationToken);
+            if (request is null || !request.TryGet("Limit", out var limit)
+                || !ValueResolver.TryResolveInt(limit.Value, out var value, out _, cancellationToken) || value <= 0)
+            {
+                return false;
+            }
+
+            var usage = ResponseUsage.Analyze(invocation, cancellationToken);
+            return usage.Kind is ResponseUsageKind.Local or ResponseUsageKind.Direct
+                && !usage.MembersRead.Contains("LastEvaluatedKey")
+                && !SetsExclusiveStartKey(invocation, cancellationToken);
+        }
+
         private static bool IsSingleItemRequest(IInvocationOperation invocation, CancellationToken cancellationToken)
         {
             if (invocation.Arguments.Length == 0)

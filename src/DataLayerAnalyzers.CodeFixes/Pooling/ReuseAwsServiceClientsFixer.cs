@@ -8,9 +8,10 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace DataLayerAnalyzers.Pooling
 {
     /// <summary>
-    /// DLA4002: uses a client the class already has (constructor parameter, injected or static readonly field of the same
-    /// service), else moves the client creation into a static readonly field of the enclosing type, or (for a class the DI
-    /// container builds, when the compilation registers the client interface) injects the client through the constructor.
+    /// DLA4002, actions in order: use a client the class already has (constructor parameter, injected or static readonly
+    /// field of the same service); inject the client through the constructor (for a class the DI container builds, when
+    /// the compilation registers the client interface); else move the client creation into a static readonly field of the
+    /// enclosing type. Reuse creates no field; of the two that do, the registered client comes before a second one.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
     public sealed class ReuseAwsServiceClientsFixer : CodeFixProvider
@@ -42,16 +43,6 @@ namespace DataLayerAnalyzers.Pooling
                         diagnostic);
                 }
 
-                if (await StaticFieldHoisting.CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Create the client once in a static readonly field",
-                            ct => StaticFieldHoisting.FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
-                            EquivalenceKey),
-                        diagnostic);
-                }
-
                 if (await ConstructorInjection.CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
                 {
                     context.RegisterCodeFix(
@@ -59,6 +50,16 @@ namespace DataLayerAnalyzers.Pooling
                             "Inject the registered client through the constructor",
                             ct => ConstructorInjection.FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
                             ConstructorInjection.EquivalenceKey),
+                        diagnostic);
+                }
+
+                if (await StaticFieldHoisting.CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            "Create the client once in a static readonly field",
+                            ct => StaticFieldHoisting.FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
+                            EquivalenceKey),
                         diagnostic);
                 }
             }

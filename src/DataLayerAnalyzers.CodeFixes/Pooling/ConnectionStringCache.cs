@@ -19,12 +19,18 @@ namespace DataLayerAnalyzers.Pooling
     /// which cannot move to a static field: one pool per distinct connection string, kept in a
     /// <c>private static readonly ConcurrentDictionary&lt;string, T&gt;</c> of the enclosing type, so the creation becomes
     /// <c>Cache.GetOrAdd(connectionString, connectionString =&gt; NpgsqlDataSource.Create(connectionString))</c> — what the
-    /// providers do for their own connection pools. Offered for a static factory or constructor whose only argument is
-    /// the connection string (or configuration string), when a static field is not possible.
+    /// providers do for their own connection pools. DLA4002 uses it the same way for a client whose one call-dependent
+    /// input is a string (<c>new AmazonDynamoDBClient(RegionEndpoint.GetBySystemName(_config["Region"]))</c>, keyed by the
+    /// region name). Offered for a static factory or constructor when a static field is not possible and everything the
+    /// creation reads of the call (fields, properties, locals; never a method parameter, whose values a caller could vary
+    /// without bound) sits in one string argument.
     /// </summary>
     internal static class ConnectionStringCache
     {
         public const string EquivalenceKey = "DLA4003.StaticCacheByConnectionString";
+
+        /// <summary>DLA4002: one client per distinct setting the call supplies (a region from configuration).</summary>
+        public const string ClientEquivalenceKey = "DLA4002.StaticCacheBySetting";
 
         internal sealed class CachePlan
         {
@@ -65,37 +71,54 @@ namespace DataLayerAnalyzers.Pooling
                 return null;
             }
 
-            ImmutableArray<IArgumentOperation> arguments;
-            switch (model.GetOperation(hoist.Expression, cancellationToken))
-            {
-                case IInvocationOperation { Instance: null, TargetMethod: { IsStatic: true } } invocation:
-                    arguments = invocation.Arguments;
-                    break;
-                case IObjectCreationOperation { Initializer: null } creation:
-                    arguments = creation.Arguments;
-                    break;
-                default:
-                    return null;
-            }
-
-            var explicitArguments = arguments.Where(a => a.ArgumentKind != ArgumentKind.DefaultValue).ToList();
-            if (explicitArguments.Count != 1 || explicitArguments[0].ArgumentKind != ArgumentKind.Explicit
-                || !(explicitArguments[0].Parameter is { Type: { SpecialType: SpecialType.System_String } } parameter)
-                || !(ArgumentsOf(hoist.Expression) is { Count: 1 } syntaxArguments) || syntaxArguments[0].NameColon != null)
+            var operation = model.GetOperation(hoist.Expression, cancellationToken);
+            if (!(operation is IInvocationOperation { Instance: null, TargetMethod: { IsStatic: true } } || operation is IObjectCreationOperation { Initializer: null }))
             {
                 return null;
             }
 
-            return new CachePlan(hoist, syntaxArguments[0], parameter.Name);
-        }
+            // Everything of the call the creation reads must sit in one string argument: that string is the cache key, and
+            // the factory, with the key replaced by its parameter, captures nothing.
+            var dependent = new List<IOperation>();
+            foreach (var descendant in operation.DescendantsAndSelf())
+            {
+                switch (descendant)
+                {
+                    case IAnonymousFunctionOperation _:
+                    case IParameterReferenceOperation _: // a value the caller (perhaps a request) supplies: an unbounded cache
+                    case var _ when descendant.Type is ITypeParameterSymbol:
+                        return null;
+                    case ILocalReferenceOperation _:
+                    case IInstanceReferenceOperation _:
+                    case IAwaitOperation _:
+                        dependent.Add(descendant);
+                        break;
+                }
+            }
 
-        /// <summary>The written arguments (an argument's operation may point at its value, not the argument).</summary>
-        private static SeparatedSyntaxList<ArgumentSyntax>? ArgumentsOf(ExpressionSyntax expression) => expression switch
-        {
-            InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments,
-            BaseObjectCreationExpressionSyntax { ArgumentList: { } list } => list.Arguments,
-            _ => null,
-        };
+            ArgumentSyntax? key = null;
+            string? parameterName = null;
+            foreach (var argument in operation.DescendantsAndSelf().OfType<IArgumentOperation>())
+            {
+                if (argument.ArgumentKind != ArgumentKind.Explicit || !(argument.Parameter is { Type: { SpecialType: SpecialType.System_String } } parameter))
+                {
+                    continue;
+                }
+
+                // The operation may point at the argument's value (a suppressed `x!` points inside it): take the written argument.
+                var syntax = argument.Syntax.AncestorsAndSelf().TakeWhile(n => n != hoist.Expression).OfType<ArgumentSyntax>().FirstOrDefault();
+                if (syntax is null || syntax.NameColon != null || (key != null && key.Span.Length >= syntax.Span.Length)
+                    || !dependent.All(d => syntax.Expression.Span.Contains(d.Syntax.Span)))
+                {
+                    continue;
+                }
+
+                key = syntax;
+                parameterName = parameter.Name;
+            }
+
+            return dependent.Count == 0 || key is null || parameterName is null ? null : new CachePlan(hoist, key, parameterName);
+        }
 
         public static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
@@ -138,7 +161,9 @@ namespace DataLayerAnalyzers.Pooling
                     name = ExistingCache(model, plan, factoryText, cancellationToken);
                     if (name is null)
                     {
-                        name = UniqueName(model, plan.Hoist.Expression.SpanStart, "Shared" + plan.Hoist.FieldType.Name + "s", usedNames);
+                        var typeName = plan.Hoist.FieldType.Name;
+                        typeName = typeName.StartsWith("Amazon", StringComparison.Ordinal) && typeName.Length > "Amazon".Length ? typeName.Substring("Amazon".Length) : typeName;
+                        name = UniqueName(model, plan.Hoist.Expression.SpanStart, "Shared" + typeName + "s", usedNames);
                         usedNames.Add(name);
                         var cacheType = editor.Generator.TypeExpression(dictionary.Construct(model.Compilation.GetSpecialType(SpecialType.System_String), plan.Hoist.FieldType));
                         var field = editor.Generator.FieldDeclaration(

@@ -11,7 +11,8 @@ namespace DataLayerAnalyzers.Pooling
     /// DLA4002, actions in order: use a client the class already has (constructor parameter, injected or static readonly
     /// field of the same service); inject the client through the constructor (for a class the DI container builds, when
     /// the compilation registers the client interface); else move the client creation into a static readonly field of the
-    /// enclosing type. Reuse creates no field; of the two that do, the registered client comes before a second one.
+    /// enclosing type, or, when the creation reads a setting of the call (a region from configuration), keep one client per
+    /// distinct setting in a static cache. Reuse creates no field; the registered client comes before a second one.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
     public sealed class ReuseAwsServiceClientsFixer : CodeFixProvider
@@ -26,7 +27,9 @@ namespace DataLayerAnalyzers.Pooling
                 ? await ConstructorInjection.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false)
                 : context.CodeActionEquivalenceKey == ExistingInstanceReuse.EquivalenceKey
                     ? await ExistingInstanceReuse.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false)
-                    : await StaticFieldHoisting.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+                    : context.CodeActionEquivalenceKey == ConnectionStringCache.ClientEquivalenceKey
+                        ? await ConnectionStringCache.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false)
+                        : await StaticFieldHoisting.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -60,6 +63,16 @@ namespace DataLayerAnalyzers.Pooling
                             "Create the client once in a static readonly field",
                             ct => StaticFieldHoisting.FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
                             EquivalenceKey),
+                        diagnostic);
+                }
+
+                if (await ConnectionStringCache.CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            "Keep one client per distinct setting in a static cache",
+                            ct => ConnectionStringCache.FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
+                            ConnectionStringCache.ClientEquivalenceKey),
                         diagnostic);
                 }
             }

@@ -40,9 +40,9 @@ namespace DataLayerAnalyzers.Tests.Pooling
                         return Ok();
                     }
 
-                    public async Task<IActionResult> Ping(string tenant)
+                    public async Task<IActionResult> Ping()
                     {
-                        await using var connection = await [|NpgsqlDataSource.Create(_config.GetConnectionString(tenant)!)|].OpenConnectionAsync();
+                        await using var connection = await [|NpgsqlDataSource.Create(_config.GetConnectionString("Reports")!)|].OpenConnectionAsync();
                         return Ok();
                     }
                 }
@@ -70,9 +70,9 @@ namespace DataLayerAnalyzers.Tests.Pooling
                         return Ok();
                     }
 
-                    public async Task<IActionResult> Ping(string tenant)
+                    public async Task<IActionResult> Ping()
                     {
-                        await using var connection = await SharedNpgsqlDataSources.GetOrAdd(_config.GetConnectionString(tenant)!, connectionString => NpgsqlDataSource.Create(connectionString)).OpenConnectionAsync();
+                        await using var connection = await SharedNpgsqlDataSources.GetOrAdd(_config.GetConnectionString("Reports")!, connectionString => NpgsqlDataSource.Create(connectionString)).OpenConnectionAsync();
                         return Ok();
                     }
                 }
@@ -239,7 +239,8 @@ namespace DataLayerAnalyzers.Tests.Pooling
         public async Task BuilderOrSecondArgumentOrAsync_NoFix()
         {
             // Look-alikes: a builder configured in the method (Build is an instance call), Connect with a log writer (two
-            // arguments: not a pure function of the connection string) and ConnectAsync (a Task): no fix of any kind.
+            // arguments: not a pure function of the connection string), ConnectAsync (a Task), and a connection string from
+            // a parameter (a caller could vary it without bound, so no cache): no fix of any kind.
             const string source = """
                 using System.IO;
                 using System.Threading.Tasks;
@@ -252,8 +253,9 @@ namespace DataLayerAnalyzers.Tests.Pooling
                     private readonly string _ledger = "";
                     private readonly string _cache = "";
 
-                    public async Task<IActionResult> Ping(TextWriter log)
+                    public async Task<IActionResult> Ping(TextWriter log, string tenant)
                     {
+                        await using var tenantSource = [|NpgsqlDataSource.Create(tenant)|];
                         var builder = new NpgsqlDataSourceBuilder(_ledger);
                         await using var dataSource = [|builder.Build()|];
                         using var mux = [|ConnectionMultiplexer.Connect(_cache, log)|];
@@ -263,6 +265,103 @@ namespace DataLayerAnalyzers.Tests.Pooling
                 }
                 """;
             await VerifyCS.CodeFixAsync<ReuseDataSourcesAndMultiplexersFixer>(source, source);
+        }
+
+        [Fact]
+        public async Task ClientWithRegionFromConfiguration_OnePerRegion_FixAll()
+        {
+            // DLA4002: the client reads the controller's configuration (a region), so it cannot be static; one client per
+            // region name in a static cache. The disposal per call goes, as for the static field.
+            await Verify<ReuseAwsServiceClientsAnalyzer>.CodeFixAsync<ReuseAwsServiceClientsFixer>("""
+                using System.Threading.Tasks;
+                using Amazon;
+                using Amazon.DynamoDBv2;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.Configuration;
+
+                public class OrdersController : ControllerBase
+                {
+                    private readonly IConfiguration _config;
+
+                    public OrdersController(IConfiguration config)
+                    {
+                        _config = config;
+                    }
+
+                    public async Task<IActionResult> List()
+                    {
+                        using var client = [|new AmazonDynamoDBClient(RegionEndpoint.GetBySystemName(_config["Region"]))|];
+                        return Ok((await client.ListTablesAsync()).TableNames);
+                    }
+
+                    public async Task<IActionResult> Describe()
+                    {
+                        var client = [|new AmazonDynamoDBClient(RegionEndpoint.GetBySystemName(_config["ReplicaRegion"]))|];
+                        var response = await client.DescribeTableAsync("Orders");
+                        client.Dispose();
+                        return Ok(response.Table);
+                    }
+                }
+                """, """
+                using System.Collections.Concurrent;
+                using System.Threading.Tasks;
+                using Amazon;
+                using Amazon.DynamoDBv2;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.Configuration;
+
+                public class OrdersController : ControllerBase
+                {
+                    private static readonly ConcurrentDictionary<string, AmazonDynamoDBClient> SharedDynamoDBClients = new ConcurrentDictionary<string, AmazonDynamoDBClient>();
+                    private readonly IConfiguration _config;
+
+                    public OrdersController(IConfiguration config)
+                    {
+                        _config = config;
+                    }
+
+                    public async Task<IActionResult> List()
+                    {
+                        var client = SharedDynamoDBClients.GetOrAdd(_config["Region"], systemName => new AmazonDynamoDBClient(RegionEndpoint.GetBySystemName(systemName)));
+                        return Ok((await client.ListTablesAsync()).TableNames);
+                    }
+
+                    public async Task<IActionResult> Describe()
+                    {
+                        var client = SharedDynamoDBClients.GetOrAdd(_config["ReplicaRegion"], systemName => new AmazonDynamoDBClient(RegionEndpoint.GetBySystemName(systemName)));
+                        var response = await client.DescribeTableAsync("Orders");
+                        return Ok(response.Table);
+                    }
+                }
+                """, "DLA4002.StaticCacheBySetting");
+        }
+
+        [Fact]
+        public async Task ClientReadingTwoSettingsOrAStaticRegion_NoCache()
+        {
+            // Look-alikes: a client reading two settings of the call (no single key) and one with a fixed region (the
+            // static field applies): the cache's action is not offered, so asking for it changes nothing.
+            const string source = """
+                using Amazon;
+                using Amazon.DynamoDBv2;
+                using Amazon.Runtime;
+                using Microsoft.AspNetCore.Mvc;
+
+                public class OrdersController : ControllerBase
+                {
+                    private readonly string _region = "eu-west-1";
+                    private readonly string _serviceUrl = "";
+
+                    public IActionResult Get()
+                    {
+                        var config = new AmazonDynamoDBConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(_region), ServiceURL = _serviceUrl };
+                        using var a = [|new AmazonDynamoDBClient(config)|];
+                        using var b = [|new AmazonDynamoDBClient(RegionEndpoint.EUWest1)|];
+                        return Ok();
+                    }
+                }
+                """;
+            await Verify<ReuseAwsServiceClientsAnalyzer>.CodeFixAsync<ReuseAwsServiceClientsFixer>(source, source, "DLA4002.StaticCacheBySetting");
         }
     }
 }

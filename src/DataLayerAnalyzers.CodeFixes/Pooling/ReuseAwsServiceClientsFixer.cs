@@ -8,9 +8,11 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace DataLayerAnalyzers.Pooling
 {
     /// <summary>
-    /// DLA4002: uses a client the class already has (constructor parameter, injected or static readonly field of the same
-    /// service), else moves the client creation into a static readonly field of the enclosing type, or (for a class the DI
-    /// container builds, when the compilation registers the client interface) injects the client through the constructor.
+    /// DLA4002, actions in order: use a client the class already has (constructor parameter, injected or static readonly
+    /// field of the same service); inject the client through the constructor (for a class the DI container builds, when
+    /// the compilation registers the client interface); else move the client creation into a static readonly field of the
+    /// enclosing type, or, when the creation reads a setting of the call (a region from configuration), keep one client per
+    /// distinct setting in a static cache. Reuse creates no field; the registered client comes before a second one.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
     public sealed class ReuseAwsServiceClientsFixer : CodeFixProvider
@@ -25,7 +27,9 @@ namespace DataLayerAnalyzers.Pooling
                 ? await ConstructorInjection.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false)
                 : context.CodeActionEquivalenceKey == ExistingInstanceReuse.EquivalenceKey
                     ? await ExistingInstanceReuse.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false)
-                    : await StaticFieldHoisting.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+                    : context.CodeActionEquivalenceKey == ConnectionStringCache.ClientEquivalenceKey
+                        ? await ConnectionStringCache.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false)
+                        : await StaticFieldHoisting.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -42,6 +46,16 @@ namespace DataLayerAnalyzers.Pooling
                         diagnostic);
                 }
 
+                if (await ConstructorInjection.CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            "Inject the registered client through the constructor",
+                            ct => ConstructorInjection.FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
+                            ConstructorInjection.EquivalenceKey),
+                        diagnostic);
+                }
+
                 if (await StaticFieldHoisting.CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
                 {
                     context.RegisterCodeFix(
@@ -52,13 +66,13 @@ namespace DataLayerAnalyzers.Pooling
                         diagnostic);
                 }
 
-                if (await ConstructorInjection.CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
+                if (await ConnectionStringCache.CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create(
-                            "Inject the registered client through the constructor",
-                            ct => ConstructorInjection.FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
-                            ConstructorInjection.EquivalenceKey),
+                            "Keep one client per distinct setting in a static cache",
+                            ct => ConnectionStringCache.FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
+                            ConnectionStringCache.ClientEquivalenceKey),
                         diagnostic);
                 }
             }

@@ -9,7 +9,8 @@ namespace DataLayerAnalyzers.Pooling
 {
     /// <summary>
     /// DLA4003: injects the data source / multiplexer the compilation registers (in a class the DI container builds), else
-    /// moves the creation into a static readonly field of the enclosing type.
+    /// moves the creation into a static readonly field of the enclosing type, or, when the creation needs the call's
+    /// connection string, keeps one pool per connection string in a static cache.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp), Shared]
     public sealed class ReuseDataSourcesAndMultiplexersFixer : CodeFixProvider
@@ -22,7 +23,9 @@ namespace DataLayerAnalyzers.Pooling
         public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (context, document, diagnostics) =>
             context.CodeActionEquivalenceKey == ConstructorInjection.DataSourceEquivalenceKey
                 ? await ConstructorInjection.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false)
-                : await StaticFieldHoisting.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+                : context.CodeActionEquivalenceKey == ConnectionStringCache.EquivalenceKey
+                    ? await ConnectionStringCache.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false)
+                    : await StaticFieldHoisting.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -45,6 +48,16 @@ namespace DataLayerAnalyzers.Pooling
                             "Create the connection pool once in a static readonly field",
                             ct => StaticFieldHoisting.FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
                             EquivalenceKey),
+                        diagnostic);
+                }
+
+                if (await ConnectionStringCache.CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            "Keep one connection pool per connection string in a static cache",
+                            ct => ConnectionStringCache.FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
+                            ConnectionStringCache.EquivalenceKey),
                         diagnostic);
                 }
             }

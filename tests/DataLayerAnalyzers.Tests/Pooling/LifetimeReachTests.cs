@@ -94,10 +94,10 @@ namespace DataLayerAnalyzers.Tests.Pooling
         }
 
         [Fact]
-        public async Task ClientPerLoopValue_NoFix()
+        public async Task ClientPerLoopValue_CacheKeyedByTheValue()
         {
-            // A static readonly field cannot hold one client per region: the fix is a cache keyed by the value, written by hand.
-            const string source = """
+            // A static readonly field cannot hold one client per region: the fix is a static cache keyed by the value.
+            await VerifyCS.CodeFixAsync<ReuseAwsServiceClientsFixer>("""
                 using System.Threading.Tasks;
                 using Amazon;
                 using Amazon.DynamoDBv2;
@@ -114,8 +114,27 @@ namespace DataLayerAnalyzers.Tests.Pooling
                         }
                     }
                 }
-                """;
-            await VerifyCS.CodeFixAsync<ReuseAwsServiceClientsFixer>(source, source);
+                """, """
+                using System.Collections.Concurrent;
+                using System.Threading.Tasks;
+                using Amazon;
+                using Amazon.DynamoDBv2;
+                using Amazon.Lambda.Core;
+
+                public class Function
+                {
+                    private static readonly ConcurrentDictionary<string, AmazonDynamoDBClient> SharedDynamoDBClients = new ConcurrentDictionary<string, AmazonDynamoDBClient>();
+
+                    public async Task Handler(string[] regions, ILambdaContext context)
+                    {
+                        foreach (var region in regions)
+                        {
+                            var client = SharedDynamoDBClients.GetOrAdd(region, systemName => new AmazonDynamoDBClient(RegionEndpoint.GetBySystemName(systemName)));
+                            await client.ListTablesAsync();
+                        }
+                    }
+                }
+                """);
         }
 
         [Fact]

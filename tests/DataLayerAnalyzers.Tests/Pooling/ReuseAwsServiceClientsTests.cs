@@ -607,6 +607,7 @@ namespace DataLayerAnalyzers.Tests.Pooling
                     }
                     """,
                 CodeActionEquivalenceKey = "DLA4002.ConstructorInjection",
+                CodeActionIndex = 0, // the registered client comes before a static field of its own
             };
             await test.RunAsync();
         }

@@ -128,6 +128,128 @@ namespace DataLayerAnalyzers.Tests.Pooling
         }
 
         [Fact]
+        public async Task RegisteredInterfaceAndStaticField_ReuseFirstThenInjection()
+        {
+            // The interface is registered and the controller already holds a static client: reusing it creates no field,
+            // so it is the first action; constructor injection is the second, before a static field of its own.
+            const string source = """
+                using System.Threading.Tasks;
+                using Amazon.DynamoDBv2;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.DependencyInjection;
+
+                public static class Startup
+                {
+                    public static void AddData(IServiceCollection services) => services.AddAWSService<IAmazonDynamoDB>();
+                }
+
+                public class CatalogController : ControllerBase
+                {
+                    private static readonly IAmazonDynamoDB Shared = new AmazonDynamoDBClient();
+
+                    public Task Describe(string table) => [|new AmazonDynamoDBClient()|].DescribeTableAsync(table);
+                }
+                """;
+            await new CodeFixTest<ReuseAwsServiceClientsAnalyzer, ReuseAwsServiceClientsFixer>
+            {
+                TestCode = source,
+                FixedCode = """
+                    using System.Threading.Tasks;
+                    using Amazon.DynamoDBv2;
+                    using Microsoft.AspNetCore.Mvc;
+                    using Microsoft.Extensions.DependencyInjection;
+
+                    public static class Startup
+                    {
+                        public static void AddData(IServiceCollection services) => services.AddAWSService<IAmazonDynamoDB>();
+                    }
+
+                    public class CatalogController : ControllerBase
+                    {
+                        private static readonly IAmazonDynamoDB Shared = new AmazonDynamoDBClient();
+
+                        public Task Describe(string table) => Shared.DescribeTableAsync(table);
+                    }
+                    """,
+                CodeActionIndex = 0,
+                CodeActionEquivalenceKey = ReuseKey,
+            }.RunAsync();
+
+            await new CodeFixTest<ReuseAwsServiceClientsAnalyzer, ReuseAwsServiceClientsFixer>
+            {
+                TestCode = source,
+                FixedCode = """
+                    using System.Threading.Tasks;
+                    using Amazon.DynamoDBv2;
+                    using Microsoft.AspNetCore.Mvc;
+                    using Microsoft.Extensions.DependencyInjection;
+
+                    public static class Startup
+                    {
+                        public static void AddData(IServiceCollection services) => services.AddAWSService<IAmazonDynamoDB>();
+                    }
+
+                    public class CatalogController : ControllerBase
+                    {
+                        private static readonly IAmazonDynamoDB Shared = new AmazonDynamoDBClient();
+                        private readonly IAmazonDynamoDB _dynamoDB;
+
+                        public CatalogController(IAmazonDynamoDB dynamoDB)
+                        {
+                            _dynamoDB = dynamoDB;
+                        }
+
+                        public Task Describe(string table) => _dynamoDB.DescribeTableAsync(table);
+                    }
+                    """,
+                CodeActionIndex = 1,
+                CodeActionEquivalenceKey = "DLA4002.ConstructorInjection",
+            }.RunAsync();
+        }
+
+        [Fact]
+        public async Task ControllerWithAnotherServiceRegistered_StaticFieldIsTheFirstAction()
+        {
+            // Look-alike: the compilation registers a client, but of another service (STS, not DynamoDB), so no constructor
+            // injection is offered for the DynamoDB client and the static field stays the first action.
+            await VerifyCS.CodeFixAsync<ReuseAwsServiceClientsFixer>("""
+                using System.Threading.Tasks;
+                using Amazon.DynamoDBv2;
+                using Amazon.SecurityToken;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.DependencyInjection;
+
+                public static class Startup
+                {
+                    public static void AddData(IServiceCollection services) => services.AddAWSService<IAmazonSecurityTokenService>();
+                }
+
+                public class CatalogController : ControllerBase
+                {
+                    public Task Describe(string table) => [|new AmazonDynamoDBClient()|].DescribeTableAsync(table);
+                }
+                """, """
+                using System.Threading.Tasks;
+                using Amazon.DynamoDBv2;
+                using Amazon.SecurityToken;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.DependencyInjection;
+
+                public static class Startup
+                {
+                    public static void AddData(IServiceCollection services) => services.AddAWSService<IAmazonSecurityTokenService>();
+                }
+
+                public class CatalogController : ControllerBase
+                {
+                    private static readonly AmazonDynamoDBClient SharedDynamoDBClient = new AmazonDynamoDBClient();
+
+                    public Task Describe(string table) => SharedDynamoDBClient.DescribeTableAsync(table);
+                }
+                """);
+        }
+
+        [Fact]
         public async Task ConfiguredCreationOrUnassignedOrOtherServiceField_NotReused()
         {
             // A creation with its own region, a field nothing assigns, and a client of another service: the reuse action is

@@ -54,34 +54,44 @@ namespace DataLayerAnalyzers.Pooling
                 }
 
                 var ownership = new ConnectionOwnership(compilation);
-                start.RegisterOperationAction(
-                    ctx =>
-                    {
-                        if (ctx.Operation.Type is INamedTypeSymbol type && IsProviderConnection(type, connections))
+                if (!connections.IsEmpty)
+                {
+                    // No provider referenced (DbDataSource alone is part of .NET): no creation can be a provider connection.
+                    start.RegisterOperationAction(
+                        ctx =>
                         {
-                            Analyze(ctx, ownership, opensItself: false);
-                        }
-                    },
-                    OperationKind.ObjectCreation);
+                            if (ctx.Operation.Type is INamedTypeSymbol type && IsProviderConnection(type, connections))
+                            {
+                                Analyze(ctx, ownership, opensItself: false);
+                            }
+                        },
+                        OperationKind.ObjectCreation);
+                }
 
                 if (dataSource != null)
                 {
                     start.RegisterOperationAction(
                         ctx =>
                         {
+                            // The method name first (a string switch), the type hierarchy only for the three names.
                             var method = ((IInvocationOperation)ctx.Operation).TargetMethod;
-                            if (method.ContainingType.IsOrDerivesFrom(dataSource))
+                            switch (method.Name)
                             {
-                                switch (method.Name)
-                                {
-                                    case "OpenConnection":
-                                    case "OpenConnectionAsync":
+                                case "OpenConnection":
+                                case "OpenConnectionAsync":
+                                    if (method.ContainingType.IsOrDerivesFrom(dataSource))
+                                    {
                                         Analyze(ctx, ownership, opensItself: true);
-                                        break;
-                                    case "CreateConnection":
+                                    }
+
+                                    break;
+                                case "CreateConnection":
+                                    if (method.ContainingType.IsOrDerivesFrom(dataSource))
+                                    {
                                         Analyze(ctx, ownership, opensItself: false);
-                                        break;
-                                }
+                                    }
+
+                                    break;
                             }
                         },
                         OperationKind.Invocation);

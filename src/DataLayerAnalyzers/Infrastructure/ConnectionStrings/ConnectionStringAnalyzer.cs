@@ -106,9 +106,9 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
             var operation = context.Operation;
             if (symbols.TryGetConnectionStringSink(operation, out var value, out var provider))
             {
-                if (ValueResolver.TryResolveString(value, out var resolved, context.CancellationToken))
+                if (SharedStringReads.TryResolveString(value, out var resolved, context.CancellationToken))
                 {
-                    var info = ConnectionStringInfo.Parse(provider, resolved.Value);
+                    var info = SharedStringReads.Parse(value, provider, resolved, context.CancellationToken);
                     if (!(SkipsLoopback(context.Options, operation.Syntax.SyntaxTree) && info.IsLoopback))
                     {
                         AnalyzeConnectionString(new ConnectionStringContext(context, symbols, info, resolved, reported));
@@ -137,15 +137,7 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
         {
             var operation = context.Operation;
             if (!StandaloneConnectionStrings.IsWholeString(operation) || !StandaloneConnectionStrings.MayBeConnectionString(operation)
-                || StandaloneConnectionStrings.FlowsStraightToSink(operation, symbols)
-                || StandaloneConnectionStrings.IsOneOfSeveralLocalValues(operation, context.CancellationToken)
-                || !ValueResolver.TryResolveString(operation, out var resolved, context.CancellationToken))
-            {
-                return;
-            }
-
-            var candidates = StandaloneConnectionStrings.Candidates(resolved.Value);
-            if (candidates.Count == 0)
+                || !SharedStringReads.TryReadStandalone(operation, symbols, out var resolved, out var candidates, context.CancellationToken))
             {
                 return;
             }

@@ -126,7 +126,7 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
         private static bool HasPairAndSeparator(string text) => text.Length >= 8 && text.IndexOf('=') > 0 && text.IndexOf(';') > 0;
 
         /// <summary>The providers that read <paramref name="text"/> as a whole connection string, in a fixed order; empty when none does.</summary>
-        public static List<ConnectionStringInfo> Candidates(string text)
+        public static IReadOnlyList<ConnectionStringInfo> Candidates(string text)
         {
             var candidates = new List<ConnectionStringInfo>();
             foreach (var provider in AdoProviders)

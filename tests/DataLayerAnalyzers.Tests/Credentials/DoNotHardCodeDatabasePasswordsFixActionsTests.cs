@@ -321,6 +321,50 @@ namespace DataLayerAnalyzers.Tests.Credentials
                 """, DoNotHardCodeDatabasePasswordsFixer.OptionsKey);
         }
 
+        [Fact]
+        public async Task RedisWithOptions_PasswordMovesToConnectOptions_Fixes()
+        {
+            // Redis: the settings' password for the cache host (`ledger-cache` → LedgerCachePassword) goes into
+            // Connect(configuration, options => options.Password = …), whose lambda parameter does not hide the field.
+            await Fix("""
+                using Microsoft.Extensions.Options;
+                using StackExchange.Redis;
+
+                public sealed class CacheSettings
+                {
+                    public string LedgerCachePassword { get; set; } = "";
+                }
+
+                public class BalanceCache
+                {
+                    private readonly IOptions<CacheSettings> _options;
+
+                    public BalanceCache(IOptions<CacheSettings> options) => _options = options;
+
+                    public IConnectionMultiplexer Connect()
+                        => ConnectionMultiplexer.Connect([|"ledger-cache.cache.amazonaws.com:6380,ssl=true,password=Sup3rSecret!"|]);
+                }
+                """, """
+                using Microsoft.Extensions.Options;
+                using StackExchange.Redis;
+
+                public sealed class CacheSettings
+                {
+                    public string LedgerCachePassword { get; set; } = "";
+                }
+
+                public class BalanceCache
+                {
+                    private readonly IOptions<CacheSettings> _options;
+
+                    public BalanceCache(IOptions<CacheSettings> options) => _options = options;
+
+                    public IConnectionMultiplexer Connect()
+                        => ConnectionMultiplexer.Connect("ledger-cache.cache.amazonaws.com:6380,ssl=true", options => options.Password = _options.Value.LedgerCachePassword);
+                }
+                """, DoNotHardCodeDatabasePasswordsFixer.OptionsKey);
+        }
+
         [Theory]
         [InlineData("public string Region { get; set; } = \"\"; public string TableName { get; set; } = \"\";")]
         [InlineData("public string AuditPassword { get; set; } = \"\";")]

@@ -9,7 +9,9 @@ namespace DataLayerAnalyzers.Tests.Pooling
     /// <summary>DLA4003: a data source built from instance state in a controller is injected when the compilation registers one.</summary>
     public class InjectRegisteredDataSourceTests
     {
-        private const string Registration = """
+        private const string InjectionKey = "DLA4003.ConstructorInjection";
+
+        private static string NpgsqlRegistration(string registration) => $$"""
             using System.Threading.Tasks;
             using Microsoft.AspNetCore.Mvc;
             using Microsoft.Extensions.Configuration;
@@ -19,64 +21,17 @@ namespace DataLayerAnalyzers.Tests.Pooling
             public static class Registration
             {
                 public static void Add(IServiceCollection services, IConfiguration configuration)
-                    => services.AddSingleton(_ => NpgsqlDataSource.Create(configuration.GetConnectionString("Ledger")!));
+                    => {{registration}};
             }
 
             """;
 
-        [Fact]
-        public async Task DataSourceFromConfigurationInController_IsInjected_FixAll()
-        {
-            await VerifyCS.CodeFixAsync<ReuseDataSourcesAndMultiplexersFixer>(Registration + """
-                public class LedgerController : ControllerBase
-                {
-                    private readonly IConfiguration _config;
+        private const string ControllerHead = """
+            public class LedgerController : ControllerBase
+            {
+                private readonly IConfiguration _config;
 
-                    public LedgerController(IConfiguration config)
-                    {
-                        _config = config;
-                    }
-
-                    public async Task<IActionResult> Count()
-                    {
-                        await using var dataSource = [|NpgsqlDataSource.Create(_config.GetConnectionString("Ledger")!)|];
-                        await using var connection = await dataSource.OpenConnectionAsync();
-                        return Ok();
-                    }
-
-                    public async Task<IActionResult> Ping()
-                    {
-                        await using var connection = await [|NpgsqlDataSource.Create(_config.GetConnectionString("Ledger")!)|].OpenConnectionAsync();
-                        return Ok();
-                    }
-                }
-                """, Registration + """
-                public class LedgerController : ControllerBase
-                {
-                    private readonly IConfiguration _config;
-                    private readonly NpgsqlDataSource _npgsqlDataSource;
-
-                    public LedgerController(IConfiguration config, NpgsqlDataSource npgsqlDataSource)
-                    {
-                        _npgsqlDataSource = npgsqlDataSource;
-                        _config = config;
-                    }
-
-                    public async Task<IActionResult> Count()
-                    {
-                        var dataSource = _npgsqlDataSource;
-                        await using var connection = await dataSource.OpenConnectionAsync();
-                        return Ok();
-                    }
-
-                    public async Task<IActionResult> Ping()
-                    {
-                        await using var connection = await _npgsqlDataSource.OpenConnectionAsync();
-                        return Ok();
-                    }
-                }
-                """, "DLA4003.ConstructorInjection");
-        }
+            """;
 
         [Fact]
         public async Task NothingRegistered_NoInjection_StaticFieldIsTheFirstAction()
@@ -112,38 +67,16 @@ namespace DataLayerAnalyzers.Tests.Pooling
                 """);
         }
 
-        private const string InjectionKey = "DLA4003.ConstructorInjection";
-
-        private static string NpgsqlRegistration(string registration) => $$"""
-            using System.Threading.Tasks;
-            using Microsoft.AspNetCore.Mvc;
-            using Microsoft.Extensions.Configuration;
-            using Microsoft.Extensions.DependencyInjection;
-            using Npgsql;
-
-            public static class Registration
-            {
-                public static void Add(IServiceCollection services, IConfiguration configuration)
-                    => {{registration}};
-            }
-
-            """;
-
-        private const string ControllerHead = """
-            public class LedgerController : ControllerBase
-            {
-                private readonly IConfiguration _config;
-
-            """;
-
         [Theory]
-        [InlineData("services.AddNpgsqlDataSource(configuration.GetConnectionString(\"Ledger\")!)")]
-        [InlineData("services.AddNpgsqlSlimDataSource(configuration.GetConnectionString(\"Ledger\")!, serviceKey: null)")]
-        [InlineData("services.AddMultiHostNpgsqlDataSource(configuration.GetConnectionString(\"Ledger\")!, dataSourceLifetime: ServiceLifetime.Singleton)")]
-        [InlineData("services.AddNpgsqlDataSource(configuration.GetConnectionString(\"Ledger\")!, builder => builder.EnableParameterLogging(false))")]
-        public async Task DataSourceRegisteredByNpgsqlDependencyInjection_IsInjected_FixAll(string registration)
+        [InlineData("services.AddSingleton(_ => NpgsqlDataSource.Create(configuration.GetConnectionString(\"Ledger\")!))", ReferenceSet.All)]
+        [InlineData("services.AddNpgsqlDataSource(configuration.GetConnectionString(\"Ledger\")!)", ReferenceSet.AllWithNpgsqlDependencyInjection)]
+        [InlineData("services.AddNpgsqlSlimDataSource(configuration.GetConnectionString(\"Ledger\")!, serviceKey: null)", ReferenceSet.AllWithNpgsqlDependencyInjection)]
+        [InlineData("services.AddMultiHostNpgsqlDataSource(configuration.GetConnectionString(\"Ledger\")!, dataSourceLifetime: ServiceLifetime.Singleton)", ReferenceSet.AllWithNpgsqlDependencyInjection)]
+        [InlineData("services.AddNpgsqlDataSource(configuration.GetConnectionString(\"Ledger\")!, builder => builder.EnableParameterLogging(false))", ReferenceSet.AllWithNpgsqlDependencyInjection)]
+        public async Task DataSourceFromConfigurationInController_Registered_IsInjected_FixAll(string registration, ReferenceSet references)
         {
-            // Npgsql.DependencyInjection registers NpgsqlDataSource (the multi-host forms too, beside NpgsqlMultiHostDataSource).
+            // A singleton registration, or Npgsql.DependencyInjection's (which registers NpgsqlDataSource, the multi-host forms
+            // too, beside NpgsqlMultiHostDataSource).
             await new CodeFixTest<ReuseDataSourcesAndMultiplexersAnalyzer, ReuseDataSourcesAndMultiplexersFixer>
             {
                 TestCode = NpgsqlRegistration(registration) + ControllerHead + """
@@ -191,7 +124,7 @@ namespace DataLayerAnalyzers.Tests.Pooling
                     }
                     """,
                 CodeActionEquivalenceKey = InjectionKey,
-                References = ReferenceSet.AllWithNpgsqlDependencyInjection,
+                References = references,
             }.RunAsync();
         }
 

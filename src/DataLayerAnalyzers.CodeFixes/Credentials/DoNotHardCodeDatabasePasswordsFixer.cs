@@ -241,11 +241,14 @@ namespace DataLayerAnalyzers.Credentials
 
             return new PasswordSite(literal, name, isRedis: true, (read, ct) =>
             {
+                // The lambda's parameter must not hide what the read names (an IOptions parameter called `options`).
+                var used = new HashSet<string>(read.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(n => n.Identifier.ValueText), StringComparer.Ordinal);
+                var parameter = new[] { "options", "redisOptions", "configurationOptions" }.First(n => !used.Contains(n));
                 var lambda = SyntaxFactory.SimpleLambdaExpression(
-                    SyntaxFactory.Parameter(SyntaxFactory.Identifier("options")),
+                    SyntaxFactory.Parameter(SyntaxFactory.Identifier(parameter)),
                     SyntaxFactory.AssignmentExpression(
                         SyntaxKind.SimpleAssignmentExpression,
-                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName("options"), SyntaxFactory.IdentifierName("Password")),
+                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName(parameter), SyntaxFactory.IdentifierName("Password")),
                         read));
                 var newArguments = arguments.WithArguments(SyntaxFactory.SeparatedList(new[]
                 {

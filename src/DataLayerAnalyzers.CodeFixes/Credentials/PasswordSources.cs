@@ -32,7 +32,7 @@ namespace DataLayerAnalyzers.Credentials
             }
 
             var found = InScope(model, node, cancellationToken).FirstOrDefault(c => c.Type.IsOrInheritsFrom(configuration));
-            return found.Name is null ? null : SyntaxFactory.IdentifierName(found.Name);
+            return found.Name is null ? null : Name(found.Name);
         }
 
         /// <summary>
@@ -86,13 +86,17 @@ namespace DataLayerAnalyzers.Credentials
                 bestRank = rank;
                 var read = SyntaxFactory.MemberAccessExpression(
                     SyntaxKind.SimpleMemberAccessExpression,
-                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName(name), SyntaxFactory.IdentifierName("Value")),
-                    SyntaxFactory.IdentifierName(property.Name));
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Name(name), SyntaxFactory.IdentifierName("Value")),
+                    Name(property.Name));
                 best = (read, description);
             }
 
             return tie ? null : best;
         }
+
+        /// <summary>A reference to <paramref name="name"/>, escaped when it is a keyword (<c>@params</c>).</summary>
+        private static IdentifierNameSyntax Name(string name)
+            => SyntaxFactory.IdentifierName(SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? SyntaxFactory.Identifier(default, SyntaxKind.IdentifierToken, "@" + name, name, default) : SyntaxFactory.Identifier(name));
 
         /// <summary>Instance string properties of <paramref name="settings"/> (and its bases) readable at <paramref name="position"/>.</summary>
         private static IEnumerable<IPropertySymbol> ReadableStrings(SemanticModel model, INamedTypeSymbol settings, int position)

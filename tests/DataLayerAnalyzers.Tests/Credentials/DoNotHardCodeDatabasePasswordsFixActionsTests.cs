@@ -325,7 +325,8 @@ namespace DataLayerAnalyzers.Tests.Credentials
         public async Task RedisWithOptions_PasswordMovesToConnectOptions_Fixes()
         {
             // Redis: the settings' password for the cache host (`ledger-cache` → LedgerCachePassword) goes into
-            // Connect(configuration, options => options.Password = …), whose lambda parameter does not hide the field.
+            // Connect(configuration, options => options.Password = …), whose lambda parameter does not hide the options it
+            // reads (a parameter called `options` gets `redisOptions`); a keyword-named parameter is read as `@params`.
             await Fix("""
                 using Microsoft.Extensions.Options;
                 using StackExchange.Redis;
@@ -342,6 +343,15 @@ namespace DataLayerAnalyzers.Tests.Credentials
                     public BalanceCache(IOptions<CacheSettings> options) => _options = options;
 
                     public IConnectionMultiplexer Connect()
+                        => ConnectionMultiplexer.Connect([|"ledger-cache.cache.amazonaws.com:6380,ssl=true,password=Sup3rSecret!"|]);
+                }
+
+                public static class Caches
+                {
+                    public static IConnectionMultiplexer Connect(IOptions<CacheSettings> options)
+                        => ConnectionMultiplexer.Connect([|"ledger-cache.cache.amazonaws.com:6380,ssl=true,password=Sup3rSecret!"|]);
+
+                    public static IConnectionMultiplexer ConnectEscaped(IOptions<CacheSettings> @params)
                         => ConnectionMultiplexer.Connect([|"ledger-cache.cache.amazonaws.com:6380,ssl=true,password=Sup3rSecret!"|]);
                 }
                 """, """
@@ -361,6 +371,15 @@ namespace DataLayerAnalyzers.Tests.Credentials
 
                     public IConnectionMultiplexer Connect()
                         => ConnectionMultiplexer.Connect("ledger-cache.cache.amazonaws.com:6380,ssl=true", options => options.Password = _options.Value.LedgerCachePassword);
+                }
+
+                public static class Caches
+                {
+                    public static IConnectionMultiplexer Connect(IOptions<CacheSettings> options)
+                        => ConnectionMultiplexer.Connect("ledger-cache.cache.amazonaws.com:6380,ssl=true", redisOptions => redisOptions.Password = options.Value.LedgerCachePassword);
+
+                    public static IConnectionMultiplexer ConnectEscaped(IOptions<CacheSettings> @params)
+                        => ConnectionMultiplexer.Connect("ledger-cache.cache.amazonaws.com:6380,ssl=true", options => options.Password = @params.Value.LedgerCachePassword);
                 }
                 """, DoNotHardCodeDatabasePasswordsFixer.OptionsKey);
         }

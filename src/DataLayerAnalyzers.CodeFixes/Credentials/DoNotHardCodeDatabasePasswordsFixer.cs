@@ -20,8 +20,10 @@ using Microsoft.CodeAnalysis.Simplification;
 namespace DataLayerAnalyzers.Credentials
 {
     /// <summary>
-    /// DLA2002: takes the literal password out of the code. Actions, in order: read it from configuration (when an
-    /// <c>IConfiguration</c> is in scope; key <c>ConnectionStrings:&lt;Name&gt;:Password</c>, which the Secrets Manager
+    /// DLA2002: takes the literal password out of the code. Actions, in order: IAM database authentication (PostgreSQL and
+    /// MySQL data sources with AWSSDK.RDS), read it from configuration (through an <c>IOptions&lt;TSettings&gt;</c> in scope
+    /// whose settings class has the connection's password property, see <see cref="PasswordSources"/>; through an
+    /// <c>IConfiguration</c> in scope, key <c>ConnectionStrings:&lt;Name&gt;:Password</c>, which the Secrets Manager
     /// configuration providers can feed), then read it from an environment variable named after the database. In a
     /// connection string the password is set through the provider's connection-string builder (<c>Password = …</c>), so
     /// it is quoted correctly whatever characters it holds; for Redis through <c>Connect(configuration, options =&gt; …)</c>.
@@ -37,6 +39,12 @@ namespace DataLayerAnalyzers.Credentials
 
         /// <summary>The configuration action (offered when an IConfiguration is in scope).</summary>
         public const string ConfigurationKey = "DLA.DoNotHardCodeDatabasePasswords.Configuration";
+
+        /// <summary>
+        /// The configuration action through options (offered when an <c>IOptions&lt;TSettings&gt;</c> in scope has the
+        /// connection's password property); before the <c>IConfiguration</c> one when both apply.
+        /// </summary>
+        public const string OptionsKey = "DLA.DoNotHardCodeDatabasePasswords.Options";
 
         private static readonly string[] NameKeywords = { "Database", "Initial Catalog", "DB", "Host", "Server", "Data Source", "DataSource", "Address", "Addr" };
 
@@ -98,7 +106,15 @@ namespace DataLayerAnalyzers.Credentials
                     context.RegisterCodeFix(CodeAction.Create("Use IAM database authentication (RDS auth tokens)", iam, IamKey), diagnostic);
                 }
 
-                var configuration = FindConfiguration(model, site.Anchor, context.CancellationToken);
+                var options = PasswordSources.FindOptionsPassword(model, site.Anchor, PascalName(site.Name), site.IsRedis, context.CancellationToken);
+                if (options is { } fromOptions)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create($"Read the password from configuration through IOptions ('{fromOptions.Description}')", ct => site.Apply(fromOptions.Read, ct), OptionsKey),
+                        diagnostic);
+                }
+
+                var configuration = PasswordSources.FindConfiguration(model, site.Anchor, context.CancellationToken);
                 if (configuration != null)
                 {
                     var key = "ConnectionStrings:" + PascalName(site.Name) + ":Password";
@@ -225,11 +241,14 @@ namespace DataLayerAnalyzers.Credentials
 
             return new PasswordSite(literal, name, isRedis: true, (read, ct) =>
             {
+                // The lambda's parameter must not hide what the read names (an IOptions parameter called `options`).
+                var used = new HashSet<string>(read.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(n => n.Identifier.ValueText), StringComparer.Ordinal);
+                var parameter = new[] { "options", "redisOptions", "configurationOptions" }.First(n => !used.Contains(n));
                 var lambda = SyntaxFactory.SimpleLambdaExpression(
-                    SyntaxFactory.Parameter(SyntaxFactory.Identifier("options")),
+                    SyntaxFactory.Parameter(SyntaxFactory.Identifier(parameter)),
                     SyntaxFactory.AssignmentExpression(
                         SyntaxKind.SimpleAssignmentExpression,
-                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName("options"), SyntaxFactory.IdentifierName("Password")),
+                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName(parameter), SyntaxFactory.IdentifierName("Password")),
                         read));
                 var newArguments = arguments.WithArguments(SyntaxFactory.SeparatedList(new[]
                 {
@@ -459,58 +478,6 @@ namespace DataLayerAnalyzers.Credentials
         {
             var pascal = string.Concat(Words(name).Select(w => char.ToUpperInvariant(w[0]) + w.Substring(1)));
             return pascal.Length == 0 ? "Database" : pascal;
-        }
-
-        /// <summary>
-        /// An <c>IConfiguration</c> the code at <paramref name="node"/> can read: a parameter of the enclosing method (or
-        /// lambda), else a field or property of the type that the context (static or instance) can reach.
-        /// </summary>
-        private static ExpressionSyntax? FindConfiguration(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
-        {
-            var configuration = model.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
-            if (configuration is null)
-            {
-                return null;
-            }
-
-            var symbol = model.GetEnclosingSymbol(node.SpanStart, cancellationToken);
-            var member = symbol;
-            for (var depth = 0; member is IMethodSymbol method && depth < 16; depth++)
-            {
-                foreach (var parameter in method.Parameters)
-                {
-                    if (parameter.Type.IsOrInheritsFrom(configuration))
-                    {
-                        return SyntaxFactory.IdentifierName(parameter.Name);
-                    }
-                }
-
-                if (method.MethodKind != MethodKind.AnonymousFunction && method.MethodKind != MethodKind.LocalFunction)
-                {
-                    break;
-                }
-
-                member = method.ContainingSymbol;
-            }
-
-            var type = member?.ContainingType;
-            if (member is null || type is null)
-            {
-                return null;
-            }
-
-            // Initializers of instance fields and properties cannot read other instance members.
-            var instanceContext = !member.IsStatic && member is IMethodSymbol;
-            foreach (var candidate in type.GetMembers())
-            {
-                var candidateType = candidate is IFieldSymbol field && !field.IsImplicitlyDeclared ? field.Type : candidate is IPropertySymbol property ? property.Type : null;
-                if (candidateType.IsOrInheritsFrom(configuration) && (candidate.IsStatic || instanceContext))
-                {
-                    return SyntaxFactory.IdentifierName(candidate.Name);
-                }
-            }
-
-            return null;
         }
 
         private static ExpressionSyntax ConfigurationRead(ExpressionSyntax configuration, string key)

@@ -19,7 +19,8 @@ namespace DataLayerAnalyzers.Pooling
     /// only when the compilation registers <c>IAmazonX</c> (for example <c>AddAWSService&lt;IAmazonX&gt;()</c>), the
     /// creation has no arguments (the registered client's configuration applies) and the class has at most one
     /// constructor with a block body. For DLA4003 the same with the registered <c>NpgsqlDataSource</c> /
-    /// <c>MySqlDataSource</c> / <c>IConnectionMultiplexer</c> (<c>AddSingleton(…)</c>): the creation's arguments are
+    /// <c>MySqlDataSource</c> / <c>IConnectionMultiplexer</c> (<c>AddSingleton(…)</c>, or Npgsql.DependencyInjection's
+    /// <c>AddNpgsqlDataSource(…)</c> family, see <see cref="NpgsqlDataSourceRegistrations"/>): the creation's arguments are
     /// dropped, the registered instance's connection string applies.
     /// </summary>
     internal static class ConstructorInjection
@@ -196,7 +197,7 @@ namespace DataLayerAnalyzers.Pooling
 
             var classSymbol = model.GetDeclaredSymbol(type, cancellationToken);
             if (service is null || classSymbol is null || classSymbol.IsStatic
-                || !engine.IsBuiltByContainer(classSymbol, cancellationToken) || !engine.IsServiceRegistered(service, cancellationToken)
+                || !engine.IsBuiltByContainer(classSymbol, cancellationToken) || !IsRegistered(service)
                 || !InInstanceCode(hoist.Expression))
             {
                 return null;
@@ -220,6 +221,10 @@ namespace DataLayerAnalyzers.Pooling
             }
 
             return new InjectionPlan(hoist, type, service, constructor);
+
+            bool IsRegistered(INamedTypeSymbol candidate) => engine.IsServiceRegistered(candidate, cancellationToken)
+                || (diagnostic.Id == RuleIdentifiers.ReuseDataSourcesAndMultiplexers
+                    && NpgsqlDataSourceRegistrations.For(model.Compilation, cancellationToken).IsRegistered(candidate));
         }
 
         internal static bool IsArgumentless(ExpressionSyntax expression)

@@ -78,6 +78,22 @@ namespace DataLayerAnalyzers.Tests.Verification
         }
 
         [Fact]
+        public void NpgsqlDependencyInjectionSet_HasTheRealExtensionsAndOneNpgsql()
+        {
+            var references = TestReferences.Get(ReferenceSet.AllWithNpgsqlDependencyInjection);
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Probe", references: references);
+
+            // Npgsql.EntityFrameworkCore.PostgreSQL has a class of the same full name (AddEntityFrameworkNpgsql): ask the assembly.
+            var assembly = compilation.SourceModule.ReferencedAssemblySymbols.Single(a => a.Name == "Npgsql.DependencyInjection");
+            var extensions = assembly.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.NpgsqlServiceCollectionExtensions");
+            Assert.NotNull(extensions);
+            Assert.Contains(extensions!.GetMembers(), m => m.Name == "AddNpgsqlDataSource");
+            Assert.Contains(extensions.GetMembers(), m => m.Name == "AddMultiHostNpgsqlDataSource");
+            Assert.Single(references, r => TestReferences.NameOf(r) == "Npgsql.dll");
+            Assert.DoesNotContain(TestReferences.Get(ReferenceSet.All), r => TestReferences.NameOf(r) == "Npgsql.DependencyInjection.dll");
+        }
+
+        [Fact]
         public void FrameworkOnly_HasNoDataLibrary()
         {
             var names = TestReferences.Get(ReferenceSet.FrameworkOnly).Select(TestReferences.NameOf).ToList();

@@ -43,6 +43,12 @@ namespace DataLayerAnalyzers.Tests.Verification
         /// <summary>Like <see cref="All"/>, plus Oracle's MySql.EntityFrameworkCore 10 (UseMySQL) with the newer MySql.Data it takes.</summary>
         AllWithOracleMySqlEf,
 
+        /// <summary>
+        /// Like <see cref="All"/>, plus Npgsql.DependencyInjection 10.0.3 (<c>AddNpgsqlDataSource</c>) with the Npgsql 10.0.3 it
+        /// takes in place of 10.0.0.
+        /// </summary>
+        AllWithNpgsqlDependencyInjection,
+
         /// <summary>Like <see cref="All"/>, plus AWS CDK v2: Amazon.CDK.Lib 2.160.0 with Constructs and Amazon.JSII.Runtime.</summary>
         Cdk,
     }
@@ -87,6 +93,7 @@ namespace DataLayerAnalyzers.Tests.Verification
             [ReferenceSet.AllWithRdsV3] = new(() => PlatformAndPackages.Value.AddRange(CompileStubs(ToSdkV3Shapes))),
             [ReferenceSet.AllWithSqlClient2] = new(() => Replace(Get(ReferenceSet.All), FromFolder("SqlClient2"), "Microsoft.Data.SqlClient")),
             [ReferenceSet.AllWithOracleMySqlEf] = new(() => Replace(Get(ReferenceSet.All), FromFolder("OracleMySqlEf"), "MySql.Data", "MySql.EntityFrameworkCore")),
+            [ReferenceSet.AllWithNpgsqlDependencyInjection] = new(() => Replace(Get(ReferenceSet.All), FromFolder("NpgsqlDependencyInjection"), "Npgsql", "Npgsql.DependencyInjection")),
             [ReferenceSet.Cdk] = new(() => Get(ReferenceSet.All).AddRange(LoadPlatform(includeDataLibraries: true, cdkOnly: true))),
             [ReferenceSet.EfCore9Pomelo] = new(() => Framework.Value.AddRange(FromFolder("EfCore9"))),
         };

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,6 +22,9 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
             "TryAddKeyedSingleton", "TryAddKeyedScoped", "TryAddKeyedTransient",
             "AddHostedService", "AddDbContext", "AddHttpClient",
         };
+
+        /// <summary>The method names a registration is made with: a file holding none of them as a word is skipped.</summary>
+        private static readonly string[] RegistrationWords = RegistrationNames.Concat(new[] { "AddAWSService" }).ToArray();
 
         private readonly Dictionary<INamedTypeSymbol, RegisteredLifetime> _types;
         private readonly HashSet<IMethodSymbol> _handlers;
@@ -119,6 +123,12 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (!(serviceCollection != null && SourceTextFilter.MayContainAnyWord(tree, RegistrationWords, cancellationToken))
+                    && !(endpointRouteBuilder != null && SourceTextFilter.MayContainAnyWord(tree, EngineNames.MapMethodNames, cancellationToken)))
+                {
+                    continue; // no registration or mapping name in the file's text
+                }
+
                 SemanticModel? model = null;
                 foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
                 {
@@ -267,22 +277,12 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
 
     internal static class EngineNames
     {
+        /// <summary>The minimal-API mapping methods whose delegate is a per-request handler.</summary>
+        public static readonly string[] MapMethodNames = { "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "Map", "MapFallback" };
+
         public static bool IsMapMethod(string name)
         {
-            switch (name)
-            {
-                case "MapGet":
-                case "MapPost":
-                case "MapPut":
-                case "MapDelete":
-                case "MapPatch":
-                case "MapMethods":
-                case "Map":
-                case "MapFallback":
-                    return true;
-                default:
-                    return false;
-            }
+            return System.Array.IndexOf(MapMethodNames, name) >= 0;
         }
 
         /// <summary>A MapGet/MapPost/… extension on IEndpointRouteBuilder (the handler runs per request).</summary>

@@ -32,8 +32,11 @@ namespace DataLayerAnalyzers.Infrastructure
         /// <summary>True when the text of <paramref name="tree"/> may hold <paramref name="word"/> as a whole word.</summary>
         public static bool MayContainWord(SyntaxTree tree, string word, CancellationToken cancellationToken)
         {
-            return Array.BinarySearch(HashesOf(tree, cancellationToken), Hash(word, 0, word.Length)) >= 0;
+            return word.Length < MinIndexedLength || Array.BinarySearch(HashesOf(tree, cancellationToken), Hash(word, 0, word.Length)) >= 0;
         }
+
+        /// <summary>Words shorter than this (<c>if</c>, <c>i</c>) are not kept in the table; a question about one always passes.</summary>
+        private const int MinIndexedLength = 3;
 
         /// <summary>True when the text of <paramref name="tree"/> may hold one of <paramref name="words"/> as a whole word.</summary>
         public static bool MayContainAnyWord(SyntaxTree tree, IEnumerable<string> words, CancellationToken cancellationToken)
@@ -41,7 +44,7 @@ namespace DataLayerAnalyzers.Infrastructure
             var hashes = HashesOf(tree, cancellationToken);
             foreach (var word in words)
             {
-                if (Array.BinarySearch(hashes, Hash(word, 0, word.Length)) >= 0)
+                if (word.Length < MinIndexedLength || Array.BinarySearch(hashes, Hash(word, 0, word.Length)) >= 0)
                 {
                     return true;
                 }
@@ -66,6 +69,32 @@ namespace DataLayerAnalyzers.Infrastructure
             }
         }
 
+        /// <summary>
+        /// The identifier tokens of <paramref name="tree"/> whose name is <paramref name="word"/>, in document order,
+        /// found from the places the word stands in the text (nothing else of the tree is visited). An occurrence in a
+        /// comment or a string is no identifier token and is passed over.
+        /// </summary>
+        public static IEnumerable<SyntaxToken> IdentifiersNamed(SyntaxTree tree, string word, CancellationToken cancellationToken)
+        {
+            if (!MayContainWord(tree, word, cancellationToken))
+            {
+                yield break;
+            }
+
+            var text = TextOf(tree, cancellationToken);
+            var root = tree.GetRoot(cancellationToken);
+            foreach (var position in WordPositions(text, word))
+            {
+                var token = root.FindToken(position);
+                if (token.RawKind == IdentifierTokenKind && token.Span.Contains(position) && token.ValueText == word)
+                {
+                    yield return token;
+                }
+            }
+        }
+
+        private static readonly int IdentifierTokenKind = (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken;
+
         /// <summary>The whole text of <paramref name="tree"/> as one string.</summary>
         public static string TextOf(SyntaxTree tree, CancellationToken cancellationToken)
         {
@@ -81,7 +110,7 @@ namespace DataLayerAnalyzers.Infrastructure
             }
 
             var text = TextOf(tree, cancellationToken);
-            var hashes = new HashSet<int>();
+            var hashes = new List<int>();
             var start = -1;
             for (var i = 0; i <= text.Length; i++)
             {
@@ -94,15 +123,28 @@ namespace DataLayerAnalyzers.Infrastructure
                 }
                 else if (start >= 0)
                 {
-                    hashes.Add(Hash(text, start, i - start));
+                    if (i - start >= MinIndexedLength)
+                    {
+                        hashes.Add(Hash(text, start, i - start));
+                    }
+
                     start = -1;
                 }
             }
 
-            var sorted = new int[hashes.Count];
-            hashes.CopyTo(sorted);
-            Array.Sort(sorted);
-            return WordHashes.GetValue(tree, _ => sorted);
+            hashes.Sort();
+            var distinct = 0;
+            for (var i = 0; i < hashes.Count; i++)
+            {
+                if (distinct == 0 || hashes[i] != hashes[distinct - 1])
+                {
+                    hashes[distinct++] = hashes[i];
+                }
+            }
+
+            var table = new int[distinct];
+            hashes.CopyTo(0, table, 0, distinct);
+            return WordHashes.GetValue(tree, _ => table);
         }
 
         /// <summary>FNV-1a over the characters of one word.</summary>

@@ -84,23 +84,17 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
                     continue;
                 }
 
-                var text = SourceTextFilter.TextOf(tree, cancellationToken);
-
-                var root = tree.GetRoot(cancellationToken);
-                foreach (var position in SourceTextFilter.WordPositions(text, name))
+                foreach (var token in SourceTextFilter.IdentifiersNamed(tree, name, cancellationToken))
                 {
-                    var token = root.FindToken(position);
-                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position) && token.ValueText == name)
-                    {
-                        AddSitesOf(token, sites);
-                    }
-
+                    AddSitesOf(token, sites);
                     if (sites.Named.Count > MaxSitesPerQuestion)
                     {
                         return sites;
                     }
                 }
 
+                var text = SourceTextFilter.TextOf(tree, cancellationToken);
+                var root = tree.GetRoot(cancellationToken);
                 foreach (var position in SourceTextFilter.WordPositions(text, "new"))
                 {
                     if (sites.Implicit.Count > MaxSitesPerQuestion)

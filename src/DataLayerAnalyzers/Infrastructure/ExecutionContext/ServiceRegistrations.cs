@@ -123,20 +123,9 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!(serviceCollection != null && SourceTextFilter.MayContainAnyWord(tree, RegistrationWords, cancellationToken))
-                    && !(endpointRouteBuilder != null && SourceTextFilter.MayContainAnyWord(tree, EngineNames.MapMethodNames, cancellationToken)))
-                {
-                    continue; // no registration or mapping name in the file's text
-                }
-
                 SemanticModel? model = null;
-                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                foreach (var invocationSyntax in CandidateInvocations(tree, serviceCollection != null, endpointRouteBuilder != null, cancellationToken))
                 {
-                    if (!(node is InvocationExpressionSyntax invocationSyntax))
-                    {
-                        continue;
-                    }
-
                     var name = MethodName(invocationSyntax);
                     var isRegistration = serviceCollection != null && name != null && (RegistrationNames.Contains(name) || name == "AddAWSService");
                     var isMapping = endpointRouteBuilder != null && name != null && EngineNames.IsMapMethod(name) && LooksLikeEndpointMapping(invocationSyntax);
@@ -171,6 +160,39 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
             }
 
             return new ServiceRegistrations(types, handlers, services);
+        }
+
+        /// <summary>
+        /// The calls of <paramref name="tree"/> named like a registration or a mapping, in document order, reached from
+        /// where those names stand in the file's text (a file without any of them costs one table look per name).
+        /// </summary>
+        private static List<InvocationExpressionSyntax> CandidateInvocations(SyntaxTree tree, bool registrations, bool mappings, CancellationToken cancellationToken)
+        {
+            var result = new List<InvocationExpressionSyntax>();
+            foreach (var words in new[] { registrations ? RegistrationWords : null, mappings ? EngineNames.MapMethodNames : null })
+            {
+                if (words is null || !SourceTextFilter.MayContainAnyWord(tree, words, cancellationToken))
+                {
+                    continue;
+                }
+
+                foreach (var word in words)
+                {
+                    foreach (var token in SourceTextFilter.IdentifiersNamed(tree, word, cancellationToken))
+                    {
+                        SyntaxNode name = token.Parent!;
+                        var callee = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access
+                            : name.Parent is MemberBindingExpressionSyntax binding && binding.Name == name ? binding : name;
+                        if (callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee)
+                        {
+                            result.Add(invocation);
+                        }
+                    }
+                }
+            }
+
+            result.Sort((a, b) => a.SpanStart.CompareTo(b.SpanStart));
+            return result;
         }
 
         private static void AddRegistration(IInvocationOperation invocation, INamedTypeSymbol serviceCollection, Dictionary<INamedTypeSymbol, RegisteredLifetime> types, HashSet<INamedTypeSymbol> services)

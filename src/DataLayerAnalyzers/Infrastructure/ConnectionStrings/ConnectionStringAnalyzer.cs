@@ -120,11 +120,9 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
 
             if (symbols.TryGetTypedSetting(operation, out var setting))
             {
-                var typed = new TypedSettingContext(context, setting, reported);
-                if (!(SkipsLoopback(context.Options, operation.Syntax.SyntaxTree) && typed.IsLoopbackBuilder()))
-                {
-                    AnalyzeTypedSetting(typed);
-                }
+                // The loopback exemption is looked at only when the rule is about to report: reading the builder's
+                // host costs more than every check a rule makes of the setting.
+                AnalyzeTypedSetting(new TypedSettingContext(context, setting, reported, this));
             }
         }
 
@@ -283,12 +281,14 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
     {
         private readonly OperationAnalysisContext _context;
         private readonly ConcurrentDictionary<(SyntaxTree, TextSpan), byte> _reported;
+        private readonly ConnectionStringAnalyzer _rule;
 
-        public TypedSettingContext(OperationAnalysisContext context, TypedSetting setting, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
+        public TypedSettingContext(OperationAnalysisContext context, TypedSetting setting, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported, ConnectionStringAnalyzer rule)
         {
             _context = context;
             Setting = setting;
             _reported = reported;
+            _rule = rule;
         }
 
         public TypedSetting Setting { get; }
@@ -298,14 +298,14 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
         public void Report(DiagnosticDescriptor rule, ImmutableDictionary<string, string?> properties, params object[] messageArgs)
         {
             var node = Setting.Assignment.Syntax;
-            if (_reported.TryAdd((node.SyntaxTree, node.Span), 0))
+            if (!(_rule.SkipsLoopback(_context.Options, node.SyntaxTree) && IsLoopbackBuilder()) && _reported.TryAdd((node.SyntaxTree, node.Span), 0))
             {
                 _context.ReportDiagnostic(Diagnostic.Create(rule, node.GetLocation(), properties, messageArgs));
             }
         }
 
         /// <summary>True when the builder the setting is made on names only loopback hosts.</summary>
-        public bool IsLoopbackBuilder()
+        private bool IsLoopbackBuilder()
         {
             var assignment = Setting.Assignment;
             RequestModel? model;

@@ -37,6 +37,19 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
             return new ConnectionStringInfo(provider, text, ConnectionStringParser.ParseAdo(text), Array.Empty<string>());
         }
 
+        /// <summary>
+        /// One ADO.NET parse of <paramref name="text"/> read with each of <paramref name="providers"/>' keyword rules: the
+        /// split into keywords and values does not depend on the provider, so it is made once.
+        /// </summary>
+        public static IEnumerable<ConnectionStringInfo> ParseAdo(IEnumerable<DbProvider> providers, string text)
+        {
+            var entries = ConnectionStringParser.ParseAdo(text);
+            foreach (var provider in providers)
+            {
+                yield return new ConnectionStringInfo(provider, text, entries, Array.Empty<string>());
+            }
+        }
+
         /// <summary>The entry that decides <paramref name="setting"/>: the last one written under any of its keywords.</summary>
         public ConnectionStringEntry? Get(ConnectionSetting setting)
         {

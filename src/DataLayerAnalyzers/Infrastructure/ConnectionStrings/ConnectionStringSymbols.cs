@@ -157,21 +157,25 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
 
                 case IInvocationOperation invocation:
                     {
+                        // The name first: it is the cheapest look, and almost every call of a code base fails it.
                         var method = invocation.TargetMethod;
+                        var name = method.Name;
                         var containing = method.ContainingType;
                         if (containing is null)
                         {
                             return false;
                         }
 
-                        if (_efExtensionTypes.TryGetValue(containing.OriginalDefinition, out provider)
-                            || (method.Name == "UseMySQL" && IsDbContextOptionsExtension(method) && AssignProvider(DbProvider.MySqlData, out provider)))
+                        if (name.StartsWith("Use", System.StringComparison.Ordinal))
                         {
-                            return TryFindStringArgument(invocation.Arguments, provider, out value);
+                            // EF Core's UseNpgsql / UseSqlServer / UseAzureSql / UseMySql, and Oracle's UseMySQL.
+                            return (_efExtensionTypes.TryGetValue(containing.OriginalDefinition, out provider)
+                                    || (name == "UseMySQL" && IsDbContextOptionsExtension(method) && AssignProvider(DbProvider.MySqlData, out provider)))
+                                && TryFindStringArgument(invocation.Arguments, provider, out value);
                         }
 
-                        return method.IsStatic && TryGetProvider(containing, out provider)
-                            && (method.Name == "Create" || method.Name == "Connect" || method.Name == "ConnectAsync" || method.Name == "Parse")
+                        return (name == "Create" || name == "Connect" || name == "ConnectAsync" || name == "Parse")
+                            && method.IsStatic && TryGetProvider(containing, out provider)
                             && TryFindStringArgument(invocation.Arguments, provider, out value);
                     }
 
@@ -194,6 +198,11 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
                 return false;
             }
 
+            if (!IsTypedSettingName(property.Property.Name))
+            {
+                return false;
+            }
+
             var receiverType = property.Instance?.Type ?? property.Property.ContainingType;
             if (!TryGetBuilderProvider(receiverType, out var provider))
             {
@@ -208,6 +217,27 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
 
             setting = new TypedSetting(provider, kind, property.Property, assignment);
             return true;
+        }
+
+        /// <summary>The property names <see cref="TypedPropertySetting"/> knows for some provider: a cheap look before the receiver's type is.</summary>
+        private static bool IsTypedSettingName(string name)
+        {
+            switch (name)
+            {
+                case "SslMode":
+                case "Encrypt":
+                case "TrustServerCertificate":
+                case "Pooling":
+                case "Password":
+                case "IntegratedSecurity":
+                case "Ssl":
+                case "Host":
+                case "DataSource":
+                case "Server":
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         private static ConnectionSetting TypedPropertySetting(DbProvider provider, string name)

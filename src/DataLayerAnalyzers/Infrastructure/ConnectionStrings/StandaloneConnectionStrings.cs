@@ -129,9 +129,8 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
         public static IReadOnlyList<ConnectionStringInfo> Candidates(string text)
         {
             var candidates = new List<ConnectionStringInfo>();
-            foreach (var provider in AdoProviders)
+            foreach (var info in ConnectionStringInfo.ParseAdo(AdoProviders, text))
             {
-                var info = ConnectionStringInfo.Parse(provider, text);
                 if (IsUnmistakable(info) && AcceptsValues(info))
                 {
                     candidates.Add(info);

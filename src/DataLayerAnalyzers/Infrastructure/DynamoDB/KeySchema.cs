@@ -179,6 +179,9 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             return named.Name;
         }
 
+        /// <summary>Every declaration <see cref="Build"/> reads holds one of these words: files without any are skipped.</summary>
+        private static readonly string[] DeclarationWords = { "DynamoDBTable", "DynamoDBTableAttribute", "CreateTableRequest", "TableBuilder", "KeySchema" };
+
         internal static KeySchemaIndex Build(DynamoDBSymbols symbols, CancellationToken cancellationToken)
         {
             var fromAttributes = new Dictionary<string, KeySchema?>(StringComparer.Ordinal);
@@ -188,6 +191,11 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (!SourceTextFilter.MayContainAnyWord(tree, DeclarationWords, cancellationToken))
+                {
+                    continue; // no table attribute, table request, table builder or key schema in the file's text
+                }
+
                 var root = tree.GetRoot(cancellationToken);
                 SemanticModel? model = null;
                 foreach (var node in root.DescendantNodes())

@@ -1,32 +1,33 @@
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
 {
     /// <summary>
-    /// Who calls a method and who constructs a class, as far as the compilation shows. Built once per compilation on
-    /// first need by one syntax pass that binds nothing: call sites, object creations and method-group references are
-    /// indexed by their simple name; a question binds only the sites of that one name. A name with too many sites is
-    /// not answered (the caller then keeps its open answer).
+    /// Who calls a method and who constructs a class, as far as the compilation shows. Nothing is walked in advance: a
+    /// question about one name looks only at the files whose text holds that name, goes from each place the name stands
+    /// as a word to its token, and keeps the call sites, object creations and method-group references of that name
+    /// (plus the target-typed <c>new()</c> of those files); only those few sites are then bound. A name with too many
+    /// sites is not answered (the caller then keeps its open answer). The sites of a name are collected once per
+    /// compilation.
     /// </summary>
     internal sealed class CallGraph
     {
         private const int MaxSitesPerQuestion = 16;
 
         private readonly Compilation _compilation;
-        private readonly Dictionary<string, List<SyntaxNode>> _sitesByName;
-        private readonly List<SyntaxNode> _implicitCreations;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, NameSites> _sitesByName =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, NameSites>(System.StringComparer.Ordinal);
         private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, SemanticModel> _models =
             new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, SemanticModel>();
 
-        private CallGraph(Compilation compilation, Dictionary<string, List<SyntaxNode>> sitesByName, List<SyntaxNode> implicitCreations)
+        private CallGraph(Compilation compilation)
         {
             _compilation = compilation;
-            _sitesByName = sitesByName;
-            _implicitCreations = implicitCreations;
         }
 
         /// <summary>A place that calls, references or constructs the symbol asked about, and the member whose code it is.</summary>
@@ -43,52 +44,140 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
             public ISymbol Member { get; }
         }
 
-        public static CallGraph Build(Compilation compilation, CancellationToken cancellationToken)
+        /// <summary>
+        /// The sites of one name: calls, creations and method-group references (<see cref="Named"/>), and the
+        /// target-typed <c>new()</c> whose type no declaration beside it names (<see cref="Implicit"/>), each list cut
+        /// off past <see cref="MaxSitesPerQuestion"/>.
+        /// </summary>
+        private sealed class NameSites
         {
-            var sites = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
-            var implicitCreations = new List<SyntaxNode>();
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
-                {
-                    switch (node)
-                    {
-                        case InvocationExpressionSyntax invocation:
-                            Add(sites, SimpleName(invocation.Expression), invocation);
-                            break;
-                        case ObjectCreationExpressionSyntax creation:
-                            Add(sites, SimpleName(creation.Type), creation);
-                            break;
-                        case ImplicitObjectCreationExpressionSyntax implicitCreation:
-                            var declaredType = DeclaredTypeName(implicitCreation);
-                            if (declaredType != null)
-                            {
-                                Add(sites, declaredType, implicitCreation);
-                            }
-                            else
-                            {
-                                implicitCreations.Add(implicitCreation);
-                            }
+            public readonly List<SyntaxNode> Named = new List<SyntaxNode>();
 
-                            break;
-                        case IdentifierNameSyntax identifier when IsMethodGroupPosition(identifier):
-                            Add(sites, identifier.Identifier.ValueText, identifier);
-                            break;
+            public readonly List<SyntaxNode> Implicit = new List<SyntaxNode>();
+        }
+
+        public static CallGraph Build(Compilation compilation)
+        {
+            return new CallGraph(compilation);
+        }
+
+        private NameSites SitesOf(string name, CancellationToken cancellationToken)
+        {
+            // Collected with the asker's own cancellation token, and kept only when complete: a cancelled collection
+            // leaves nothing behind. Two threads asking at once may both collect; they find the same sites.
+            if (_sitesByName.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            return _sitesByName.GetOrAdd(name, Collect(name, cancellationToken));
+        }
+
+        private NameSites Collect(string name, CancellationToken cancellationToken)
+        {
+            var sites = new NameSites();
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!SourceTextFilter.MayContainWord(tree, name, cancellationToken))
+                {
+                    continue;
+                }
+
+                foreach (var token in SourceTextFilter.IdentifiersNamed(tree, name, cancellationToken))
+                {
+                    AddSitesOf(token, sites);
+                    if (sites.Named.Count > MaxSitesPerQuestion)
+                    {
+                        return sites;
+                    }
+                }
+
+                var text = SourceTextFilter.TextOf(tree, cancellationToken);
+                var root = tree.GetRoot(cancellationToken);
+                foreach (var position in SourceTextFilter.WordPositions(text, "new"))
+                {
+                    if (sites.Implicit.Count > MaxSitesPerQuestion)
+                    {
+                        break;
+                    }
+
+                    var token = root.FindToken(position);
+                    if (token.IsKind(SyntaxKind.NewKeyword) && token.Parent is ImplicitObjectCreationExpressionSyntax creation && DeclaredTypeName(creation) is null)
+                    {
+                        sites.Implicit.Add(creation);
                     }
                 }
             }
 
-            return new CallGraph(compilation, sites, implicitCreations);
+            return sites;
+        }
+
+        /// <summary>What the name at <paramref name="token"/> is: the callee of a call, the type of a creation, a method group, or the declared type of target-typed <c>new()</c>.</summary>
+        private static void AddSitesOf(SyntaxToken token, NameSites sites)
+        {
+            if (!(token.Parent is SimpleNameSyntax name))
+            {
+                return;
+            }
+
+            SyntaxNode expression = name;
+            switch (name.Parent)
+            {
+                case MemberAccessExpressionSyntax access when access.Name == name:
+                    expression = access;
+                    break;
+                case QualifiedNameSyntax qualified when qualified.Right == name:
+                    expression = qualified;
+                    break;
+                case MemberBindingExpressionSyntax binding when binding.Name == name:
+                    expression = binding;
+                    break;
+                case AliasQualifiedNameSyntax alias when alias.Name == name:
+                    expression = alias;
+                    break;
+            }
+
+            switch (expression.Parent)
+            {
+                case InvocationExpressionSyntax invocation when invocation.Expression == expression:
+                    sites.Named.Add(invocation);
+                    return;
+                case ObjectCreationExpressionSyntax creation when creation.Type == expression:
+                    sites.Named.Add(creation);
+                    return;
+            }
+
+            if (name is IdentifierNameSyntax identifier && IsMethodGroupPosition(identifier))
+            {
+                sites.Named.Add(identifier);
+                return;
+            }
+
+            // Driver d = new(); Driver? D { get; } = new();
+            var type = expression.Parent is NullableTypeSyntax nullable && nullable.ElementType == expression ? nullable : expression;
+            switch (type.Parent)
+            {
+                case VariableDeclarationSyntax declaration when declaration.Type == type:
+                    foreach (var variable in declaration.Variables)
+                    {
+                        if (variable.Initializer?.Value is ImplicitObjectCreationExpressionSyntax implicitCreation)
+                        {
+                            sites.Named.Add(implicitCreation);
+                        }
+                    }
+
+                    return;
+                case PropertyDeclarationSyntax property when property.Type == type && property.Initializer?.Value is ImplicitObjectCreationExpressionSyntax implicitCreation:
+                    sites.Named.Add(implicitCreation);
+                    return;
+            }
         }
 
         /// <summary>Every call of, or method-group reference to, <paramref name="method"/>; false when the sites cannot all be read.</summary>
         public bool TryGetCallers(IMethodSymbol method, List<Site> result, CancellationToken cancellationToken)
         {
-            if (!_sitesByName.TryGetValue(method.Name, out var candidates))
-            {
-                return true;
-            }
-
+            var candidates = SitesOf(method.Name, cancellationToken).Named;
             if (candidates.Count > MaxSitesPerQuestion)
             {
                 return false;
@@ -116,15 +205,15 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
         /// <summary>Every <c>new T(…)</c> (and target-typed <c>new(…)</c>) of <paramref name="type"/>; false when they cannot all be read.</summary>
         public bool TryGetConstructions(INamedTypeSymbol type, List<Site> result, CancellationToken cancellationToken)
         {
-            _sitesByName.TryGetValue(type.Name, out var named);
-            var count = (named?.Count ?? 0) + _implicitCreations.Count;
-            if (count > MaxSitesPerQuestion)
+            var sitesOfName = SitesOf(type.Name, cancellationToken);
+            var named = sitesOfName.Named;
+            if (named.Count + sitesOfName.Implicit.Count > MaxSitesPerQuestion)
             {
                 return false;
             }
 
             var definition = type.OriginalDefinition;
-            foreach (var list in new[] { named, _implicitCreations })
+            foreach (var list in new[] { named, sitesOfName.Implicit })
             {
                 if (list is null)
                 {
@@ -175,22 +264,6 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
 #pragma warning disable RS1030 // Only the few sites of one name are bound; the model is kept per tree for the compilation's lifetime.
             return _models.GetOrAdd(node.SyntaxTree, tree => _compilation.GetSemanticModel(tree));
 #pragma warning restore RS1030
-        }
-
-        private static void Add(Dictionary<string, List<SyntaxNode>> sites, string? name, SyntaxNode node)
-        {
-            if (name is null)
-            {
-                return;
-            }
-
-            if (!sites.TryGetValue(name, out var list))
-            {
-                list = new List<SyntaxNode>();
-                sites[name] = list;
-            }
-
-            list.Add(node);
         }
 
         /// <summary>The type a target-typed <c>new()</c> gets from its declaration (<c>Driver d = new();</c>, <c>Driver D { get; } = new();</c>).</summary>

@@ -676,7 +676,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
 
         private CallGraph GetCallGraph(CancellationToken cancellationToken)
         {
-            return OnceBuilt.Get(ref _callGraph, _callGraphGate, (_compilation, cancellationToken), static s => CallGraph.Build(s._compilation, s.cancellationToken));
+            return OnceBuilt.Get(ref _callGraph, _callGraphGate, _compilation, static c => CallGraph.Build(c));
         }
 
         /// <summary>

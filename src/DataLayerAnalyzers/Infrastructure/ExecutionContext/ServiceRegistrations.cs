@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,6 +22,9 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
             "TryAddKeyedSingleton", "TryAddKeyedScoped", "TryAddKeyedTransient",
             "AddHostedService", "AddDbContext", "AddHttpClient",
         };
+
+        /// <summary>The method names a registration is made with: a file holding none of them as a word is skipped.</summary>
+        private static readonly string[] RegistrationWords = RegistrationNames.Concat(new[] { "AddAWSService" }).ToArray();
 
         private readonly Dictionary<INamedTypeSymbol, RegisteredLifetime> _types;
         private readonly HashSet<IMethodSymbol> _handlers;
@@ -120,13 +124,8 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 SemanticModel? model = null;
-                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                foreach (var invocationSyntax in CandidateInvocations(tree, serviceCollection != null, endpointRouteBuilder != null, cancellationToken))
                 {
-                    if (!(node is InvocationExpressionSyntax invocationSyntax))
-                    {
-                        continue;
-                    }
-
                     var name = MethodName(invocationSyntax);
                     var isRegistration = serviceCollection != null && name != null && (RegistrationNames.Contains(name) || name == "AddAWSService");
                     var isMapping = endpointRouteBuilder != null && name != null && EngineNames.IsMapMethod(name) && LooksLikeEndpointMapping(invocationSyntax);
@@ -161,6 +160,39 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
             }
 
             return new ServiceRegistrations(types, handlers, services);
+        }
+
+        /// <summary>
+        /// The calls of <paramref name="tree"/> named like a registration or a mapping, in document order, reached from
+        /// where those names stand in the file's text (a file without any of them costs one table look per name).
+        /// </summary>
+        private static List<InvocationExpressionSyntax> CandidateInvocations(SyntaxTree tree, bool registrations, bool mappings, CancellationToken cancellationToken)
+        {
+            var result = new List<InvocationExpressionSyntax>();
+            foreach (var words in new[] { registrations ? RegistrationWords : null, mappings ? EngineNames.MapMethodNames : null })
+            {
+                if (words is null || !SourceTextFilter.MayContainAnyWord(tree, words, cancellationToken))
+                {
+                    continue;
+                }
+
+                foreach (var word in words)
+                {
+                    foreach (var token in SourceTextFilter.IdentifiersNamed(tree, word, cancellationToken))
+                    {
+                        SyntaxNode name = token.Parent!;
+                        var callee = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access
+                            : name.Parent is MemberBindingExpressionSyntax binding && binding.Name == name ? binding : name;
+                        if (callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee)
+                        {
+                            result.Add(invocation);
+                        }
+                    }
+                }
+            }
+
+            result.Sort((a, b) => a.SpanStart.CompareTo(b.SpanStart));
+            return result;
         }
 
         private static void AddRegistration(IInvocationOperation invocation, INamedTypeSymbol serviceCollection, Dictionary<INamedTypeSymbol, RegisteredLifetime> types, HashSet<INamedTypeSymbol> services)
@@ -267,22 +299,12 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
 
     internal static class EngineNames
     {
+        /// <summary>The minimal-API mapping methods whose delegate is a per-request handler.</summary>
+        public static readonly string[] MapMethodNames = { "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "Map", "MapFallback" };
+
         public static bool IsMapMethod(string name)
         {
-            switch (name)
-            {
-                case "MapGet":
-                case "MapPost":
-                case "MapPut":
-                case "MapDelete":
-                case "MapPatch":
-                case "MapMethods":
-                case "Map":
-                case "MapFallback":
-                    return true;
-                default:
-                    return false;
-            }
+            return System.Array.IndexOf(MapMethodNames, name) >= 0;
         }
 
         /// <summary>A MapGet/MapPost/… extension on IEndpointRouteBuilder (the handler runs per request).</summary>

@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+// A measuring wrapper, not an analyzer of its own: the wrapped analyzer declares its languages, enables concurrent
+// execution, configures generated code and registers its actions through the forwarding contexts below.
+#pragma warning disable RS1001, RS1012, RS1025, RS1026
+
+namespace DataLayerAnalyzers.Benchmarks
+{
+    /// <summary>
+    /// Wraps an analyzer and adds up the CPU time its callbacks spend on their own thread (including the binding and
+    /// per-compilation indexes they trigger). Unlike the wall-clock execution-time log, this does not grow when the
+    /// machine is busy: a callback waiting for a core or for a lock is not charged. Used by <c>--cpu</c>.
+    /// </summary>
+    internal sealed class CpuTimedAnalyzer : DiagnosticAnalyzer
+    {
+        private readonly DiagnosticAnalyzer _inner;
+        private long _nanoseconds;
+
+        public CpuTimedAnalyzer(DiagnosticAnalyzer inner)
+        {
+            _inner = inner;
+        }
+
+        public string Name => _inner.GetType().Name;
+
+        public TimeSpan CpuTime => TimeSpan.FromTicks(Interlocked.Read(ref _nanoseconds) / 100);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => _inner.SupportedDiagnostics;
+
+        public override void Initialize(AnalysisContext context) => _inner.Initialize(new TimedAnalysisContext(context, this));
+
+        internal Action<T> Timed<T>(Action<T> action) => argument =>
+        {
+            var start = ThreadCpu.Nanoseconds();
+            try
+            {
+                action(argument);
+            }
+            finally
+            {
+                Interlocked.Add(ref _nanoseconds, ThreadCpu.Nanoseconds() - start);
+            }
+        };
+
+        private sealed class TimedAnalysisContext : AnalysisContext
+        {
+            private readonly AnalysisContext _context;
+            private readonly CpuTimedAnalyzer _owner;
+
+            public TimedAnalysisContext(AnalysisContext context, CpuTimedAnalyzer owner)
+            {
+                _context = context;
+                _owner = owner;
+            }
+
+            public override void EnableConcurrentExecution() => _context.EnableConcurrentExecution();
+
+            public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode) => _context.ConfigureGeneratedCodeAnalysis(analysisMode);
+
+            public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action)
+                => _context.RegisterCompilationStartAction(_owner.Timed<CompilationStartAnalysisContext>(c => action(new TimedCompilationStartContext(c, _owner))));
+
+            public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => _context.RegisterCompilationAction(_owner.Timed(action));
+
+            public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => _context.RegisterSemanticModelAction(_owner.Timed(action));
+
+            public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => _context.RegisterSymbolAction(_owner.Timed(action), symbolKinds);
+
+            public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw new NotSupportedException();
+
+            public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => _context.RegisterCodeBlockAction(_owner.Timed(action));
+
+            public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => _context.RegisterSyntaxTreeAction(_owner.Timed(action));
+
+            public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => _context.RegisterAdditionalFileAction(_owner.Timed(action));
+
+            public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
+                => _context.RegisterSyntaxNodeAction(_owner.Timed(action), syntaxKinds);
+
+            public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
+                => _context.RegisterOperationAction(_owner.Timed(action), operationKinds);
+
+            public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => _context.RegisterOperationBlockAction(_owner.Timed(action));
+        }
+
+        private sealed class TimedCompilationStartContext : CompilationStartAnalysisContext
+        {
+            private readonly CompilationStartAnalysisContext _context;
+            private readonly CpuTimedAnalyzer _owner;
+
+            public TimedCompilationStartContext(CompilationStartAnalysisContext context, CpuTimedAnalyzer owner)
+                : base(context.Compilation, context.Options, context.CancellationToken)
+            {
+                _context = context;
+                _owner = owner;
+            }
+
+            public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => _context.RegisterCompilationEndAction(_owner.Timed(action));
+
+            public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => _context.RegisterSemanticModelAction(_owner.Timed(action));
+
+            public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => _context.RegisterSymbolAction(_owner.Timed(action), symbolKinds);
+
+            public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw new NotSupportedException();
+
+            public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => _context.RegisterCodeBlockAction(_owner.Timed(action));
+
+            public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => _context.RegisterSyntaxTreeAction(_owner.Timed(action));
+
+            public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => _context.RegisterAdditionalFileAction(_owner.Timed(action));
+
+            public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
+                => _context.RegisterSyntaxNodeAction(_owner.Timed(action), syntaxKinds);
+
+            public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
+                => _context.RegisterOperationAction(_owner.Timed(action), operationKinds);
+
+            public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => _context.RegisterOperationBlockAction(_owner.Timed(action));
+        }
+
+        /// <summary>The CPU time of the calling thread (Linux <c>CLOCK_THREAD_CPUTIME_ID</c>; elsewhere wall-clock ticks as a fallback).</summary>
+        internal static class ThreadCpu
+        {
+            private const int ClockThreadCpuTimeId = 3;
+
+            public static bool IsThreadCpuTime { get; } = RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+
+            public static long Nanoseconds()
+            {
+                if (!IsThreadCpuTime)
+                {
+                    return System.Diagnostics.Stopwatch.GetTimestamp() * (1_000_000_000L / System.Diagnostics.Stopwatch.Frequency);
+                }
+
+                clock_gettime(ClockThreadCpuTimeId, out var time);
+                return (time.Seconds * 1_000_000_000L) + time.Nanoseconds;
+            }
+
+            [StructLayout(LayoutKind.Sequential)]
+            private struct TimeSpec
+            {
+                public long Seconds;
+                public long Nanoseconds;
+            }
+
+            [DllImport("libc", SetLastError = false)]
+            private static extern int clock_gettime(int clockId, out TimeSpec time);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DataLayerAnalyzers.Infrastructure
+{
+    /// <summary>
+    /// A pre-filter for the passes that look for a few names across every file of a compilation (call sites of one
+    /// method, DI registrations, key-schema declarations): a file whose text does not hold the name as a word cannot
+    /// hold a syntax node of that name, so it is neither walked nor bound. It only ever skips work; what a pass finds is
+    /// still decided on syntax and symbols.
+    /// <para>
+    /// Each file's text is read once into the sorted hashes of the words it holds (runs of letters, digits and
+    /// <c>_</c>: identifiers and keywords, also words in comments and strings). The table is kept per syntax tree, so
+    /// the next compilation of an IDE session reuses it for every file that did not change. A hash collision only lets a
+    /// file through. A name written with a Unicode escape (<c>\u0041ddScoped</c>) is not seen.
+    /// </para>
+    /// </summary>
+    internal static class SourceTextFilter
+    {
+        private static readonly ConditionalWeakTable<SyntaxTree, int[]> WordHashes = new ConditionalWeakTable<SyntaxTree, int[]>();
+
+        /// <summary>
+        /// The string of each text, made once while the text lives: a text read from one string hands out that string
+        /// itself (nothing is copied), a chunked or edited text is copied once instead of on every question.
+        /// </summary>
+        private static readonly ConditionalWeakTable<SourceText, string> Strings = new ConditionalWeakTable<SourceText, string>();
+
+        /// <summary>True when the text of <paramref name="tree"/> may hold <paramref name="word"/> as a whole word.</summary>
+        public static bool MayContainWord(SyntaxTree tree, string word, CancellationToken cancellationToken)
+        {
+            return word.Length < MinIndexedLength || Array.BinarySearch(HashesOf(tree, cancellationToken), Hash(word, 0, word.Length)) >= 0;
+        }
+
+        /// <summary>Words shorter than this (<c>if</c>, <c>i</c>) are not kept in the table; a question about one always passes.</summary>
+        private const int MinIndexedLength = 3;
+
+        /// <summary>True when the text of <paramref name="tree"/> may hold one of <paramref name="words"/> as a whole word.</summary>
+        public static bool MayContainAnyWord(SyntaxTree tree, IEnumerable<string> words, CancellationToken cancellationToken)
+        {
+            var hashes = HashesOf(tree, cancellationToken);
+            foreach (var word in words)
+            {
+                if (word.Length < MinIndexedLength || Array.BinarySearch(hashes, Hash(word, 0, word.Length)) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The positions in <paramref name="text"/> where <paramref name="word"/> stands as a whole word (no identifier
+        /// character on either side): where a token of that name may start.
+        /// </summary>
+        public static IEnumerable<int> WordPositions(string text, string word)
+        {
+            for (var index = text.IndexOf(word, StringComparison.Ordinal); index >= 0; index = text.IndexOf(word, index + word.Length, StringComparison.Ordinal))
+            {
+                var end = index + word.Length;
+                if ((index == 0 || !IsWordPart(text[index - 1])) && (end == text.Length || !IsWordPart(text[end])))
+                {
+                    yield return index;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The identifier tokens of <paramref name="tree"/> whose name is <paramref name="word"/>, in document order,
+        /// found from the places the word stands in the text (nothing else of the tree is visited). An occurrence in a
+        /// comment or a string is no identifier token and is passed over.
+        /// </summary>
+        public static IEnumerable<SyntaxToken> IdentifiersNamed(SyntaxTree tree, string word, CancellationToken cancellationToken)
+        {
+            if (!MayContainWord(tree, word, cancellationToken))
+            {
+                yield break;
+            }
+
+            var text = TextOf(tree, cancellationToken);
+            var root = tree.GetRoot(cancellationToken);
+            foreach (var position in WordPositions(text, word))
+            {
+                var token = root.FindToken(position);
+                if (token.RawKind == IdentifierTokenKind && token.Span.Contains(position) && token.ValueText == word)
+                {
+                    yield return token;
+                }
+            }
+        }
+
+        private static readonly int IdentifierTokenKind = (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken;
+
+        /// <summary>The whole text of <paramref name="tree"/> as one string.</summary>
+        public static string TextOf(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var text = tree.TryGetText(out var existing) ? existing : tree.GetText(cancellationToken);
+            return Strings.GetValue(text, static t => t.ToString());
+        }
+
+        private static int[] HashesOf(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            if (WordHashes.TryGetValue(tree, out var known))
+            {
+                return known;
+            }
+
+            var text = TextOf(tree, cancellationToken);
+            var hashes = new List<int>();
+            var start = -1;
+            for (var i = 0; i <= text.Length; i++)
+            {
+                if (i < text.Length && IsWordPart(text[i]))
+                {
+                    if (start < 0)
+                    {
+                        start = i;
+                    }
+                }
+                else if (start >= 0)
+                {
+                    if (i - start >= MinIndexedLength)
+                    {
+                        hashes.Add(Hash(text, start, i - start));
+                    }
+
+                    start = -1;
+                }
+            }
+
+            hashes.Sort();
+            var distinct = 0;
+            for (var i = 0; i < hashes.Count; i++)
+            {
+                if (distinct == 0 || hashes[i] != hashes[distinct - 1])
+                {
+                    hashes[distinct++] = hashes[i];
+                }
+            }
+
+            var table = new int[distinct];
+            hashes.CopyTo(0, table, 0, distinct);
+            return WordHashes.GetValue(tree, _ => table);
+        }
+
+        /// <summary>FNV-1a over the characters of one word.</summary>
+        private static int Hash(string text, int start, int length)
+        {
+            unchecked
+            {
+                var hash = (int)2166136261;
+                for (var i = start; i < start + length; i++)
+                {
+                    hash = (hash ^ text[i]) * 16777619;
+                }
+
+                return hash;
+            }
+        }
+
+        private static bool IsWordPart(char c)
+        {
+            return c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' : char.IsLetterOrDigit(c);
+        }
+    }
+}

@@ -64,6 +64,11 @@ namespace DataLayerAnalyzers.Pooling
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (!SourceTextFilter.MayContainAnyWord(tree, RegistrationMethodNames, cancellationToken))
+                {
+                    continue; // no registration name in the file's text
+                }
+
                 SemanticModel? model = null;
                 foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
                 {
@@ -99,6 +104,11 @@ namespace DataLayerAnalyzers.Pooling
 
             return registered.Count == 0 ? None : new NpgsqlDataSourceRegistrations(registered);
         }
+
+        private static readonly string[] RegistrationMethodNames =
+        {
+            "AddNpgsqlDataSource", "AddNpgsqlSlimDataSource", "AddMultiHostNpgsqlDataSource", "AddMultiHostNpgsqlSlimDataSource",
+        };
 
         private static bool IsRegistrationName(string? name, out bool isMultiHost)
         {

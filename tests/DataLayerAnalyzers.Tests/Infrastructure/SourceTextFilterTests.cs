@@ -1,0 +1,87 @@
+using System.Linq;
+using System.Threading;
+using DataLayerAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Xunit;
+
+namespace DataLayerAnalyzers.Tests.Infrastructure
+{
+    /// <summary>
+    /// The word-table pre-filter of the whole-compilation passes: it may let a file through that holds nothing, but it
+    /// must never hold back a file that holds the name.
+    /// </summary>
+    public class SourceTextFilterTests
+    {
+        private const string Source = """
+            // RegisterClients is mentioned here, in a comment
+            class Startup
+            {
+                void Configure(object services)
+                {
+                    var note = "AddScoped in a string";
+                    @Build();
+                    Helpers.Create<int>();
+                }
+
+                void Build() { }
+            }
+
+            static class Helpers { public static void Create<T>() { } }
+            """;
+
+        [Theory]
+        [InlineData("Startup")]
+        [InlineData("Configure")]
+        [InlineData("Build")]
+        [InlineData("Create")]
+        [InlineData("RegisterClients")]
+        [InlineData("AddScoped")]
+        [InlineData("if")]
+        public void A_word_the_text_holds_passes(string word)
+        {
+            var tree = CSharpSyntaxTree.ParseText(Source);
+            Assert.True(SourceTextFilter.MayContainWord(tree, word, CancellationToken.None));
+            Assert.True(SourceTextFilter.MayContainAnyWord(tree, new[] { "Nowhere", word }, CancellationToken.None));
+        }
+
+        [Theory]
+        [InlineData("Startu")]
+        [InlineData("BuildAll")]
+        [InlineData("AddSingleton")]
+        [InlineData("Services")]
+        public void A_word_the_text_does_not_hold_as_a_whole_word_is_held_back(string word)
+        {
+            var tree = CSharpSyntaxTree.ParseText(Source);
+            Assert.False(SourceTextFilter.MayContainWord(tree, word, CancellationToken.None));
+        }
+
+        [Fact]
+        public void Identifiers_are_the_tokens_of_that_name_and_not_words_in_comments_or_strings()
+        {
+            var tree = CSharpSyntaxTree.ParseText(Source);
+            var build = SourceTextFilter.IdentifiersNamed(tree, "Build", CancellationToken.None).ToList();
+            Assert.Equal(2, build.Count);
+            Assert.IsType<InvocationExpressionSyntax>(build[0].Parent!.Parent);
+            Assert.IsType<MethodDeclarationSyntax>(build[1].Parent);
+
+            Assert.Empty(SourceTextFilter.IdentifiersNamed(tree, "RegisterClients", CancellationToken.None));
+            Assert.Empty(SourceTextFilter.IdentifiersNamed(tree, "AddScoped", CancellationToken.None));
+            var create = SourceTextFilter.IdentifiersNamed(tree, "Create", CancellationToken.None).ToList();
+            Assert.Equal(2, create.Count);
+            Assert.IsType<GenericNameSyntax>(create[0].Parent);
+            Assert.IsType<MethodDeclarationSyntax>(create[1].Parent);
+        }
+
+        [Fact]
+        public void The_table_of_a_tree_is_made_once_and_answers_the_same_every_time()
+        {
+            var tree = CSharpSyntaxTree.ParseText(Source);
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.True(SourceTextFilter.MayContainWord(tree, "Helpers", CancellationToken.None));
+                Assert.False(SourceTextFilter.MayContainWord(tree, "Helper", CancellationToken.None));
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DataLayerAnalyzers.Infrastructure;
+using DataLayerAnalyzers.Infrastructure.DynamoDB;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace DataLayerAnalyzers.DynamoDB
+{
+    /// <summary>DLA1001 fix, document model: <c>table.Scan(scanFilter)</c> becomes <c>table.Query(hashKey, queryFilter)</c>.</summary>
+    internal static class DocumentScanToQuery
+    {
+        /// <summary>
+        /// Document model: <c>var filter = new ScanFilter(); filter.AddCondition("DeviceId", ScanOperator.Equal, id); … table.Scan(filter)</c>
+        /// → the filter becomes a <c>QueryFilter</c> without the key condition and the call <c>table.Query(new Primitive(id), filter)</c>.
+        /// Only for a string (or Primitive) key value written as a variable, literal or member, and a filter used nowhere else.
+        /// </summary>
+        public static SyntaxNode? Rewrite(SyntaxNode root, SemanticModel model, IInvocationOperation invocation, InvocationExpressionSyntax invocationSyntax,
+            ScanAnalysis scan, DynamoDBSymbols symbols, CancellationToken cancellationToken)
+        {
+            var keys = scan.Keys!;
+            if (invocation.Arguments.Length != 1 || !invocation.Arguments[0].Parameter!.Type.Is(symbols.ScanFilter)
+                || invocationSyntax.ArgumentList.Arguments.Count != 1 || invocationSyntax.ArgumentList.Arguments[0].Expression is not IdentifierNameSyntax filterName
+                || model.GetSymbolInfo(filterName, cancellationToken).Symbol is not ILocalSymbol local || local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: ObjectCreationExpressionSyntax { Initializer: null } filterCreation } declarator
+                || declarator.Parent is not VariableDeclarationSyntax { Variables.Count: 1 } declaration)
+            {
+                return null;
+            }
+
+            var memberNode = invocationSyntax.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax || n is LocalFunctionStatementSyntax || n is AccessorDeclarationSyntax);
+            if (memberNode is null)
+            {
+                return null;
+            }
+
+            // Every use of the filter: AddCondition statements, or this Scan.
+            var conditionStatements = new Dictionary<SyntaxNode, ExpressionStatementSyntax>();
+            foreach (var identifier in memberNode.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (identifier == filterName || identifier.Identifier.ValueText != local.Name
+                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local))
+                {
+                    continue;
+                }
+
+                if (identifier.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddCondition" } access && access.Expression == identifier
+                    && access.Parent is InvocationExpressionSyntax call && call.Parent is ExpressionStatementSyntax statement && call.SpanStart < invocationSyntax.SpanStart)
+                {
+                    conditionStatements[call] = statement;
+                    continue;
+                }
+
+                return null;
+            }
+
+            ExpressionStatementSyntax? keyStatement = null;
+            ExpressionSyntax? keyValue = null;
+            foreach (var condition in scan.LegacyConditions)
+            {
+                if (!conditionStatements.TryGetValue(condition.Syntax, out var statement))
+                {
+                    return null;
+                }
+
+                if (condition.Attribute == keys.PartitionKey && keyStatement is null && condition.IsEquality
+                    && condition.Syntax is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 3 } call)
+                {
+                    keyStatement = statement;
+                    keyValue = call.ArgumentList.Arguments[2].Expression;
+                }
+                else if (condition.Attribute == keys.PartitionKey || condition.Attribute == keys.SortKey)
+                {
+                    return null;
+                }
+            }
+
+            if (keyStatement is null || keyValue is null || conditionStatements.Count != scan.LegacyConditions.Length
+                || keyValue is not (IdentifierNameSyntax or LiteralExpressionSyntax or MemberAccessExpressionSyntax))
+            {
+                return null;
+            }
+
+            var valueType = model.GetTypeInfo(keyValue, cancellationToken).Type;
+            ExpressionSyntax hashKey;
+            if (valueType?.SpecialType == SpecialType.System_String)
+            {
+                hashKey = SyntaxFactory.ObjectCreationExpression(SyntaxFactory.ParseTypeName("Amazon.DynamoDBv2.DocumentModel.Primitive").WithAdditionalAnnotations(Simplifier.Annotation))
+                    .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(keyValue.WithoutTrivia()))));
+            }
+            else if (valueType?.Name == "Primitive")
+            {
+                hashKey = keyValue.WithoutTrivia();
+            }
+            else
+            {
+                return null;
+            }
+
+            var renamedCall = DynamoDBFixSupport.Rename(invocationSyntax, "Query");
+            var renamedCreation = DynamoDBFixSupport.RenameType(filterCreation.Type, "ScanFilter", "QueryFilter");
+            if (renamedCall is null || renamedCreation is null)
+            {
+                return null;
+            }
+
+            var newDeclaration = declaration.ReplaceNode(filterCreation, filterCreation.WithType(renamedCreation));
+            if (!declaration.Type.IsVar)
+            {
+                var renamedType = DynamoDBFixSupport.RenameType(declaration.Type, "ScanFilter", "QueryFilter");
+                if (renamedType is null)
+                {
+                    return null;
+                }
+
+                newDeclaration = newDeclaration.WithType(renamedType);
+            }
+
+            var newCall = renamedCall.WithArgumentList(renamedCall.ArgumentList.WithArguments(
+                SyntaxFactory.SeparatedList(new[] { SyntaxFactory.Argument(hashKey), invocationSyntax.ArgumentList.Arguments[0] })));
+            var edited = root.TrackNodes(declaration, keyStatement, invocationSyntax);
+            edited = edited.ReplaceNode(edited.GetCurrentNode(invocationSyntax)!, newCall);
+            edited = edited.ReplaceNode(edited.GetCurrentNode(declaration)!, newDeclaration);
+            return edited.RemoveNode(edited.GetCurrentNode(keyStatement)!, SyntaxRemoveOptions.KeepNoTrivia);
+        }
+    }
+}

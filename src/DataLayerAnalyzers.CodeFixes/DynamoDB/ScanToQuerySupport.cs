@@ -1,0 +1,178 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DataLayerAnalyzers.Infrastructure;
+using DataLayerAnalyzers.Infrastructure.DynamoDB;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace DataLayerAnalyzers.DynamoDB
+{
+    /// <summary>What the DLA1001 rewrites of every programming model share: splitting a filter into the key condition and the rest.</summary>
+    internal static class ScanToQuerySupport
+    {
+        private static readonly HashSet<string> SortKeyComparators = new HashSet<string> { "=", "<", "<=", ">", ">=" };
+
+        /// <summary>Splits the filter into the key condition (partition equality, at most one sort-key condition) and the rest.</summary>
+        internal static bool SplitExpression(ScanAnalysis scan, out string keyCondition, out string? remainder)
+        {
+            keyCondition = string.Empty;
+            remainder = null;
+            var keys = scan.Keys!;
+            var text = scan.FilterText!;
+            ConditionNode? partition = null;
+            ConditionNode? sort = null;
+            var rest = new List<string>();
+            foreach (var conjunct in scan.Filter!.Conjuncts)
+            {
+                var piece = text.Substring(conjunct.Start, conjunct.Length);
+                if (partition is null && scan.TryKeyEquality(conjunct, out var attribute) && attribute == keys.PartitionKey)
+                {
+                    partition = conjunct;
+                    continue;
+                }
+
+                if (scan.Mentions(conjunct, keys.PartitionKey) != false)
+                {
+                    return false;
+                }
+
+                var mentionsSort = keys.SortKey is null ? false : scan.Mentions(conjunct, keys.SortKey);
+                if (mentionsSort is null)
+                {
+                    return false;
+                }
+
+                if (mentionsSort == true)
+                {
+                    if (sort != null || !IsSortKeyCondition(conjunct))
+                    {
+                        return false; // a query filter may not name key attributes
+                    }
+
+                    sort = conjunct;
+                    continue;
+                }
+
+                rest.Add(piece);
+            }
+
+            if (partition is null)
+            {
+                return false;
+            }
+
+            keyCondition = text.Substring(partition.Start, partition.Length);
+            if (sort != null)
+            {
+                keyCondition += " AND " + text.Substring(sort.Start, sort.Length);
+            }
+
+            remainder = rest.Count == 0 ? null : string.Join(" AND ", rest);
+            return true;
+        }
+
+        private static readonly HashSet<string> KeyConditionOperators = new HashSet<string> { "EQ", "LE", "LT", "GE", "GT", "BEGINS_WITH", "BETWEEN" };
+
+        /// <summary>
+        /// Splits an inline <c>new Dictionary&lt;string, Condition&gt; { … }</c> scan filter into the key conditions (partition EQ,
+        /// at most one sort-key condition) and the rest (the query filter), keeping each entry as written.
+        /// </summary>
+        internal static bool SplitConditionDictionary(ExpressionSyntax dictionary, ScanAnalysis scan, out ExpressionSyntax keyDictionary, out ExpressionSyntax? restDictionary)
+        {
+            keyDictionary = dictionary;
+            restDictionary = null;
+            var keys = scan.Keys!;
+            if (dictionary is not BaseObjectCreationExpressionSyntax { Initializer: { } initializer } creation)
+            {
+                return false;
+            }
+
+            var keyElements = new List<ExpressionSyntax>();
+            var restElements = new List<ExpressionSyntax>();
+            bool partition = false, sort = false;
+            foreach (var element in initializer.Expressions)
+            {
+                LegacyCondition? match = null;
+                foreach (var condition in scan.LegacyConditions)
+                {
+                    if (element.Span.Contains(condition.Syntax.Span))
+                    {
+                        match = condition;
+                    }
+                }
+
+                if (match is not { } found || found.Operator is null)
+                {
+                    return false;
+                }
+
+                if (found.Attribute == keys.PartitionKey && !partition && found.IsEquality)
+                {
+                    partition = true;
+                    keyElements.Add(element);
+                }
+                else if (found.Attribute == keys.PartitionKey)
+                {
+                    return false;
+                }
+                else if (keys.SortKey != null && found.Attribute == keys.SortKey)
+                {
+                    if (sort || !KeyConditionOperators.Contains(found.Operator))
+                    {
+                        return false;
+                    }
+
+                    sort = true;
+                    keyElements.Add(element);
+                }
+                else
+                {
+                    restElements.Add(element);
+                }
+            }
+
+            if (!partition || initializer.Expressions.Count != scan.LegacyConditions.Length)
+            {
+                return false;
+            }
+
+            keyDictionary = WithElements(creation, initializer, keyElements);
+            restDictionary = restElements.Count == 0 ? null : WithElements(creation, initializer, restElements);
+            return true;
+        }
+
+        private static ExpressionSyntax WithElements(BaseObjectCreationExpressionSyntax creation, InitializerExpressionSyntax initializer, List<ExpressionSyntax> elements)
+        {
+            var list = initializer.Expressions;
+            var separator = list.SeparatorCount > 0 ? list.GetSeparator(0) : SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space);
+            var count = elements.Count - 1 + (list.SeparatorCount == list.Count && elements.Count > 0 ? 1 : 0);
+            return creation.WithInitializer(initializer.WithExpressions(SyntaxFactory.SeparatedList(elements, Enumerable.Repeat(separator, System.Math.Max(0, count)))))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+        }
+
+        private static bool IsSortKeyCondition(ConditionNode node)
+        {
+            switch (node.Kind)
+            {
+                case ConditionKind.Comparison:
+                    return SortKeyComparators.Contains(node.Operator!) && node.Operands.Any(o => o.Kind == OperandKind.Path && o.IsTopLevelAttribute) && node.Operands.Any(o => o.Kind == OperandKind.Value);
+                case ConditionKind.Between:
+                    return node.Operands[0].IsTopLevelAttribute && node.Operands[1].Kind == OperandKind.Value && node.Operands[2].Kind == OperandKind.Value;
+                case ConditionKind.Function:
+                    return node.Operator == "begins_with" && node.Operands.Length == 2 && node.Operands[0].IsTopLevelAttribute && node.Operands[1].Kind == OperandKind.Value;
+                default:
+                    return false;
+            }
+        }
+    }
+}

@@ -84,7 +84,8 @@ namespace DataLayerAnalyzers.DynamoDB
 
         public static SyntaxNode? Rewrite(SyntaxNode root, IInvocationOperation invocation, InvocationExpressionSyntax invocationSyntax, ScanAnalysis scan, CancellationToken cancellationToken)
         {
-            var keys = scan.Keys!;
+            var partitionProperty = scan.QueryPartitionKey;
+            var sortProperty = scan.QuerySortKey;
             if (invocation.TargetMethod.Name != "ScanAsync" || invocation.Arguments.Length != 1 || invocationSyntax.ArgumentList.Arguments.Count != 1)
             {
                 return null; // a config argument: not rewritten
@@ -110,7 +111,7 @@ namespace DataLayerAnalyzers.DynamoDB
                 }
 
                 var values = element.ArgumentList.Arguments.Skip(2).Select(a => a.Expression).ToList();
-                if (condition.Attribute == keys.PartitionProperty)
+                if (condition.Attribute == partitionProperty)
                 {
                     if (hashValue != null || !condition.IsEquality || values.Count != 1)
                     {
@@ -119,7 +120,7 @@ namespace DataLayerAnalyzers.DynamoDB
 
                     hashValue = values[0];
                 }
-                else if (keys.SortProperty != null && condition.Attribute == keys.SortProperty)
+                else if (sortProperty != null && condition.Attribute == sortProperty)
                 {
                     if (sortOperator != null || !QueryOperators.Contains(condition.Operator) || values.Count == 0)
                     {
@@ -149,13 +150,23 @@ namespace DataLayerAnalyzers.DynamoDB
                     SyntaxFactory.InitializerExpression(SyntaxKind.ArrayInitializerExpression, SyntaxFactory.SeparatedList(sortValues!.Select(v => v.WithoutTrivia()))))));
             }
 
+            var settings = new List<ExpressionSyntax>();
+            if (scan.Index is { } index)
+            {
+                settings.Add(ScanToQuerySupport.IndexNameAssignment(index.IndexName));
+            }
+
             if (rest.Count > 0)
             {
                 var list = SyntaxFactory.ObjectCreationExpression(SyntaxFactory.ParseTypeName("System.Collections.Generic.List<Amazon.DynamoDBv2.DataModel.ScanCondition>").WithAdditionalAnnotations(Simplifier.Annotation))
                     .WithInitializer(SyntaxFactory.InitializerExpression(SyntaxKind.CollectionInitializerExpression, SyntaxFactory.SeparatedList(rest.Select(r => r.WithoutTrivia()))));
+                settings.Add(SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName("QueryFilter"), list));
+            }
+
+            if (settings.Count > 0)
+            {
                 var config = SyntaxFactory.ObjectCreationExpression(SyntaxFactory.ParseTypeName("Amazon.DynamoDBv2.DataModel.QueryConfig").WithAdditionalAnnotations(Simplifier.Annotation))
-                    .WithInitializer(SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(
-                        SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName("QueryFilter"), list))));
+                    .WithInitializer(SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, SyntaxFactory.SeparatedList(settings)));
                 arguments.Add(SyntaxFactory.Argument(config));
             }
 

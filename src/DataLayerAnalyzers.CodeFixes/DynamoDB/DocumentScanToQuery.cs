@@ -64,6 +64,11 @@ namespace DataLayerAnalyzers.DynamoDB
                 return null;
             }
 
+            if (scan.Index != null)
+            {
+                return RewriteOnIndex(root, invocationSyntax, scan, declaration, filterCreation, conditionStatements);
+            }
+
             ExpressionStatementSyntax? keyStatement = null;
             ExpressionSyntax? keyValue = null;
             foreach (var condition in scan.LegacyConditions)
@@ -133,5 +138,83 @@ namespace DataLayerAnalyzers.DynamoDB
             edited = edited.ReplaceNode(edited.GetCurrentNode(declaration)!, newDeclaration);
             return edited.RemoveNode(edited.GetCurrentNode(keyStatement)!, SyntaxRemoveOptions.KeepNoTrivia);
         }
+
+        /// <summary>
+        /// A Query on a global secondary index: the filter becomes a <c>QueryFilter</c> that keeps every condition and the call
+        /// <c>table.Query(new QueryOperationConfig { IndexName = "…", Filter = filter })</c>; the SDK moves the conditions on the
+        /// index's keys into the key condition itself, using the index description of the <c>Table</c>, so the receiver must
+        /// come from <c>LoadTable</c> (the real table's description) or a <c>TableBuilder</c> that adds this index.
+        /// </summary>
+        private static SyntaxNode? RewriteOnIndex(SyntaxNode root, InvocationExpressionSyntax invocationSyntax, ScanAnalysis scan,
+            VariableDeclarationSyntax declaration, ObjectCreationExpressionSyntax filterCreation, Dictionary<SyntaxNode, ExpressionStatementSyntax> conditionStatements)
+        {
+            var index = scan.Index!;
+            if (!scan.ReceiverDescribesTable && !scan.ReceiverIndexes.Contains(index.IndexName))
+            {
+                return null;
+            }
+
+            bool partition = false, sort = false;
+            foreach (var condition in scan.LegacyConditions)
+            {
+                if (!conditionStatements.ContainsKey(condition.Syntax) || condition.Operator is null)
+                {
+                    return null;
+                }
+
+                if (condition.Attribute == index.PartitionKey)
+                {
+                    if (partition || !condition.IsEquality)
+                    {
+                        return null;
+                    }
+
+                    partition = true;
+                }
+                else if (index.SortKey != null && condition.Attribute == index.SortKey)
+                {
+                    if (sort || !KeyConditionOperators.Contains(condition.Operator))
+                    {
+                        return null;
+                    }
+
+                    sort = true;
+                }
+            }
+
+            var renamedCall = DynamoDBFixSupport.Rename(invocationSyntax, "Query");
+            var renamedCreation = DynamoDBFixSupport.RenameType(filterCreation.Type, "ScanFilter", "QueryFilter");
+            if (!partition || conditionStatements.Count != scan.LegacyConditions.Length || renamedCall is null || renamedCreation is null)
+            {
+                return null;
+            }
+
+            var newDeclaration = declaration.ReplaceNode(filterCreation, filterCreation.WithType(renamedCreation));
+            if (!declaration.Type.IsVar)
+            {
+                var renamedType = DynamoDBFixSupport.RenameType(declaration.Type, "ScanFilter", "QueryFilter");
+                if (renamedType is null)
+                {
+                    return null;
+                }
+
+                newDeclaration = newDeclaration.WithType(renamedType);
+            }
+
+            var config = SyntaxFactory.ObjectCreationExpression(SyntaxFactory.ParseTypeName("Amazon.DynamoDBv2.DocumentModel.QueryOperationConfig").WithAdditionalAnnotations(Simplifier.Annotation))
+                .WithInitializer(SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, SyntaxFactory.SeparatedList<ExpressionSyntax>(new[]
+                {
+                    ScanToQuerySupport.IndexNameAssignment(index.IndexName),
+                    SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName("Filter"), invocationSyntax.ArgumentList.Arguments[0].Expression.WithoutTrivia()),
+                })));
+            var newCall = renamedCall.WithArgumentList(renamedCall.ArgumentList.WithArguments(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(config))))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            var edited = root.TrackNodes(declaration, invocationSyntax);
+            edited = edited.ReplaceNode(edited.GetCurrentNode(invocationSyntax)!, newCall);
+            return edited.ReplaceNode(edited.GetCurrentNode(declaration)!, newDeclaration);
+        }
+
+        /// <summary>The <c>ScanOperator</c> members a key condition accepts.</summary>
+        private static readonly HashSet<string> KeyConditionOperators = new HashSet<string> { "Equal", "LessThan", "LessThanOrEqual", "GreaterThan", "GreaterThanOrEqual", "BeginsWith", "Between" };
     }
 }

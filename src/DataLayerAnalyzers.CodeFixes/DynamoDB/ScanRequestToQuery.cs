@@ -109,6 +109,13 @@ namespace DataLayerAnalyzers.DynamoDB
                 }
             }
 
+            if (scan.Index is { } index)
+            {
+                // A Query on the global secondary index: IndexName right after TableName (first when TableName is not in the initializer).
+                var tableAt = expressions.FindIndex(e => e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "TableName" } });
+                expressions.Insert(tableAt + 1, ScanToQuerySupport.IndexNameAssignment(index.IndexName));
+            }
+
             var originalList = creation.Initializer.Expressions;
             var separator = originalList.SeparatorCount > 0 ? originalList.GetSeparator(0) : SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space);
             var separatorCount = expressions.Count - 1 + (originalList.SeparatorCount == originalList.Count && expressions.Count > 0 ? 1 : 0);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
@@ -22,12 +23,16 @@ namespace DataLayerAnalyzers.DynamoDB
     {
         private static readonly HashSet<string> SortKeyComparators = new HashSet<string> { "=", "<", "<=", ">", ">=" };
 
-        /// <summary>Splits the filter into the key condition (partition equality, at most one sort-key condition) and the rest.</summary>
+        /// <summary>
+        /// Splits the filter into the key condition (partition equality, at most one sort-key condition) and the rest; the keys
+        /// are the table's, or the index's when the Scan is a Query on a global secondary index.
+        /// </summary>
         internal static bool SplitExpression(ScanAnalysis scan, out string keyCondition, out string? remainder)
         {
             keyCondition = string.Empty;
             remainder = null;
-            var keys = scan.Keys!;
+            var partitionKey = scan.QueryPartitionKey!;
+            var sortKey = scan.QuerySortKey;
             var text = scan.FilterText!;
             ConditionNode? partition = null;
             ConditionNode? sort = null;
@@ -35,18 +40,18 @@ namespace DataLayerAnalyzers.DynamoDB
             foreach (var conjunct in scan.Filter!.Conjuncts)
             {
                 var piece = text.Substring(conjunct.Start, conjunct.Length);
-                if (partition is null && scan.TryKeyEquality(conjunct, out var attribute) && attribute == keys.PartitionKey)
+                if (partition is null && scan.TryKeyEquality(conjunct, out var attribute) && attribute == partitionKey)
                 {
                     partition = conjunct;
                     continue;
                 }
 
-                if (scan.Mentions(conjunct, keys.PartitionKey) != false)
+                if (scan.Mentions(conjunct, partitionKey) != false)
                 {
                     return false;
                 }
 
-                var mentionsSort = keys.SortKey is null ? false : scan.Mentions(conjunct, keys.SortKey);
+                var mentionsSort = sortKey is null ? false : scan.Mentions(conjunct, sortKey);
                 if (mentionsSort is null)
                 {
                     return false;
@@ -91,7 +96,8 @@ namespace DataLayerAnalyzers.DynamoDB
         {
             keyDictionary = dictionary;
             restDictionary = null;
-            var keys = scan.Keys!;
+            var partitionKey = scan.QueryPartitionKey!;
+            var sortKey = scan.QuerySortKey;
             if (dictionary is not BaseObjectCreationExpressionSyntax { Initializer: { } initializer } creation)
             {
                 return false;
@@ -116,16 +122,16 @@ namespace DataLayerAnalyzers.DynamoDB
                     return false;
                 }
 
-                if (found.Attribute == keys.PartitionKey && !partition && found.IsEquality)
+                if (found.Attribute == partitionKey && !partition && found.IsEquality)
                 {
                     partition = true;
                     keyElements.Add(element);
                 }
-                else if (found.Attribute == keys.PartitionKey)
+                else if (found.Attribute == partitionKey)
                 {
                     return false;
                 }
-                else if (keys.SortKey != null && found.Attribute == keys.SortKey)
+                else if (sortKey != null && found.Attribute == sortKey)
                 {
                     if (sort || !KeyConditionOperators.Contains(found.Operator))
                     {
@@ -174,5 +180,129 @@ namespace DataLayerAnalyzers.DynamoDB
                     return false;
             }
         }
+        /// <summary>
+        /// Whether a Query on the index the Scan matched (<see cref="ScanAnalysis.Index"/>) returns everything the code reads:
+        /// the index projects ALL attributes, or the request itself limits what is read (<c>ProjectionExpression</c>,
+        /// <c>AttributesToGet</c>, <c>Select = COUNT</c>) and those attributes and the ones the remaining filter names are all
+        /// projected. Without such a limit the code may read any attribute, so only ALL serves it. Only the low-level shapes
+        /// say what they read; the document and object models need ALL.
+        /// </summary>
+        internal static bool IndexServesReads(ScanAnalysis scan, IInvocationOperation invocation, CancellationToken cancellationToken)
+        {
+            var index = scan.Index;
+            if (index is null || index.Projection.Type == IndexProjectionType.All)
+            {
+                return true;
+            }
+
+            if (index.Projection.Type == IndexProjectionType.Unknown || scan.Keys is null)
+            {
+                return false;
+            }
+
+            var read = new HashSet<string>(StringComparer.Ordinal);
+            if (scan.Filter != null)
+            {
+                if (!scan.TryCollectAttributes(scan.Filter, read))
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                foreach (var condition in scan.LegacyConditions)
+                {
+                    read.Add(condition.Attribute);
+                }
+            }
+
+            bool limited;
+            switch (scan.Shape)
+            {
+                case DynamoDBReadShape.ClientScanRequest:
+                case DynamoDBReadShape.PaginatorScan:
+                    limited = scan.Request is { } request && ReadsOnly(request, scan, read, cancellationToken);
+                    break;
+                case DynamoDBReadShape.ClientScanTableName:
+                    limited = false;
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (argument.Parameter?.Name == "attributesToGet" && argument.ArgumentKind == ArgumentKind.Explicit
+                            && SecondaryIndexDeclarations.ReadStrings(argument.Value, cancellationToken) is { Count: > 0 } names)
+                        {
+                            read.UnionWith(names);
+                            limited = true;
+                        }
+                    }
+
+                    break;
+                default:
+                    return false;
+            }
+
+            if (!limited)
+            {
+                return false;
+            }
+
+            foreach (var attribute in read)
+            {
+                if (!index.Projects(attribute, scan.Keys))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Adds what a low-level request asks for to <paramref name="read"/>; false when it asks for whole items (or cannot be read).</summary>
+        private static bool ReadsOnly(RequestModel request, ScanAnalysis scan, HashSet<string> read, CancellationToken cancellationToken)
+        {
+            if (request.TryGet("Select", out var select))
+            {
+                switch (KeySchemaIndex.ResolveConstantClassName(select.Value, cancellationToken))
+                {
+                    case "COUNT":
+                        return true;
+                    case "SPECIFIC_ATTRIBUTES":
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            if (request.TryGetString("ProjectionExpression", out var projection, out _, cancellationToken))
+            {
+                var any = false;
+                foreach (var path in projection.Split(','))
+                {
+                    var trimmed = path.Trim();
+                    var end = trimmed.IndexOfAny(new[] { '.', '[' });
+                    var name = scan.ResolveName(end < 0 ? trimmed : trimmed.Substring(0, end).Trim());
+                    if (string.IsNullOrEmpty(name))
+                    {
+                        return false;
+                    }
+
+                    read.Add(name!);
+                    any = true;
+                }
+
+                return any;
+            }
+
+            if (request.TryGet("AttributesToGet", out var attributes) && SecondaryIndexDeclarations.ReadStrings(attributes.Value, cancellationToken) is { Count: > 0 } names)
+            {
+                read.UnionWith(names);
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary><c>IndexName = "…"</c> for an object initializer.</summary>
+        internal static AssignmentExpressionSyntax IndexNameAssignment(string indexName)
+            => SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName("IndexName"), DynamoDBFixSupport.StringLiteral(indexName));
     }
 }

@@ -65,6 +65,11 @@ namespace DataLayerAnalyzers.DynamoDB
             }
 
             var members = new List<ExpressionSyntax> { Assign("TableName", table) };
+            if (scan.Index is { } index)
+            {
+                members.Add(ScanToQuerySupport.IndexNameAssignment(index.IndexName));
+            }
+
             if (attributes != null)
             {
                 members.Add(Assign("AttributesToGet", attributes));

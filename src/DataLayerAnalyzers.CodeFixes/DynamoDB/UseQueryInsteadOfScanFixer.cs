@@ -25,6 +25,8 @@ namespace DataLayerAnalyzers.DynamoDB
     /// <c>QueryAsync&lt;T&gt;(hashKey[, QueryOperator, sortValues][, QueryConfig { QueryFilter }])</c>; with the full primary
     /// key fixed and the result read with FirstOrDefault, a second action loads the item with <c>LoadAsync&lt;T&gt;</c>.
     /// Document model: a local ScanFilter becomes a QueryFilter and <c>table.Query(new Primitive(hashKey), filter)</c>.
+    /// A Scan that fixes a global secondary index's partition key becomes a Query on that index (<c>IndexName</c> in the
+    /// QueryRequest, QueryOperationConfig or QueryConfig), offered only when the index's projection serves what the code reads.
     /// Not offered for a filter dictionary held in a variable, document-model Expression/config scans, or when the request is built across statements or
     /// shared; the result is checked to compile before it is offered. This class is the front (diagnostic → analysis → action);
     /// each programming model's rewrite lives in its own file: <see cref="ScanRequestToQuery"/>, <see cref="TableNameScanToQuery"/>,
@@ -70,7 +72,9 @@ namespace DataLayerAnalyzers.DynamoDB
                 return;
             }
 
-            SyntaxNode? newRoot = scan.Shape switch
+            // A Query on a global secondary index returns only the projected attributes: rewrite only when that is all the code reads.
+            var servesReads = ScanToQuerySupport.IndexServesReads(scan, invocation, context.CancellationToken);
+            SyntaxNode? newRoot = !servesReads ? null : scan.Shape switch
             {
                 DynamoDBReadShape.ClientScanRequest or DynamoDBReadShape.PaginatorScan => ScanRequestToQuery.Rewrite(root, model, invocationSyntax, scan, context.CancellationToken),
                 DynamoDBReadShape.ContextScan => ContextScanToQuery.Rewrite(root, invocation, invocationSyntax, scan, context.CancellationToken),
@@ -84,12 +88,12 @@ namespace DataLayerAnalyzers.DynamoDB
                 if (await DynamoDBFixSupport.CompilesAsync(document, changed, context.CancellationToken).ConfigureAwait(false))
                 {
                     context.RegisterCodeFix(
-                        CodeAction.Create("Use Query with a key condition", _ => Task.FromResult(changed), EquivalenceKey),
+                        CodeAction.Create(scan.Index is { } index ? "Use Query on index '" + index.IndexName + "' with a key condition" : "Use Query with a key condition", _ => Task.FromResult(changed), EquivalenceKey),
                         context.Diagnostics);
                 }
             }
 
-            var loadRoot = scan.Shape == DynamoDBReadShape.ContextScan && scan.SortKeyEquality ? ContextScanToQuery.RewriteToLoad(root, invocation, invocationSyntax, scan) : null;
+            var loadRoot = scan.Shape == DynamoDBReadShape.ContextScan && scan.SortKeyEquality && scan.Index is null ? ContextScanToQuery.RewriteToLoad(root, invocation, invocationSyntax, scan) : null;
             if (loadRoot != null)
             {
                 var loaded = document.WithSyntaxRoot(loadRoot);

@@ -325,7 +325,7 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             }
 
             var projection = RequestModel.FromCreation(creation, cancellationToken);
-            if (!projection.IsComplete || !projection.TryGet("ProjectionType", out var type))
+            if (!projection.TryGet("ProjectionType", out var type))
             {
                 return IndexProjection.Unknown;
             }
@@ -438,6 +438,10 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
 
             return _kindByName.TryGetValue(indexName, out var kind) ? kind : null;
         }
+
+        /// <summary>The index <paramref name="indexName"/> of <paramref name="tableName"/>, or null.</summary>
+        public SecondaryIndex? Find(string tableName, string indexName)
+            => _byTable.TryGetValue(tableName, out var indexes) && indexes.TryGetValue(indexName, out var index) ? index : null;
 
         /// <summary>The indexes of a table (empty when none is known).</summary>
         public IEnumerable<SecondaryIndex> Of(string tableName)

@@ -126,6 +126,28 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
         }
 
         [Fact]
+        public async Task IndexKeyEquality_IsLeftToDla1001_Dla1002ReportsTheRest()
+        {
+            var test = new AnalyzerTest<AvoidFullTableScanAnalyzer>
+            {
+                TestCode = Orders(All) + """
+                    class Repo
+                    {
+                        async Task<int> Count(IAmazonDynamoDB client)
+                        {
+                            var a = await client.ScanAsync(new ScanRequest { TableName = "Orders", FilterExpression = "Status = :s" });
+                            var b = await {|#0:client.ScanAsync(new ScanRequest { TableName = "Orders", FilterExpression = "begins_with(Status, :p)" })|};
+                            return a.Items.Count + b.Items.Count;
+                        }
+                    }
+                    """,
+            };
+            test.ExpectedDiagnostics.Add(Verify<AvoidFullTableScanAnalyzer>.Diagnostic("DLA1002").WithLocation(0)
+                .WithArguments("its filter is on non-key attributes and is applied after the items are read"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task IndexLookAlikes_NoDiagnostic()
         {
             await AnalyzeAsync(Orders(All) + """

@@ -1,14 +1,9 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using DataLayerAnalyzers.Infrastructure;
 using DataLayerAnalyzers.Infrastructure.DynamoDB;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
@@ -113,22 +108,10 @@ namespace DataLayerAnalyzers.DynamoDB
             }
 
             var renamedCall = DynamoDBFixSupport.Rename(invocationSyntax, "Query");
-            var renamedCreation = DynamoDBFixSupport.RenameType(filterCreation.Type, "ScanFilter", "QueryFilter");
-            if (renamedCall is null || renamedCreation is null)
+            var newDeclaration = AsQueryFilter(declaration, filterCreation);
+            if (renamedCall is null || newDeclaration is null)
             {
                 return null;
-            }
-
-            var newDeclaration = declaration.ReplaceNode(filterCreation, filterCreation.WithType(renamedCreation));
-            if (!declaration.Type.IsVar)
-            {
-                var renamedType = DynamoDBFixSupport.RenameType(declaration.Type, "ScanFilter", "QueryFilter");
-                if (renamedType is null)
-                {
-                    return null;
-                }
-
-                newDeclaration = newDeclaration.WithType(renamedType);
             }
 
             var newCall = renamedCall.WithArgumentList(renamedCall.ArgumentList.WithArguments(
@@ -183,22 +166,10 @@ namespace DataLayerAnalyzers.DynamoDB
             }
 
             var renamedCall = DynamoDBFixSupport.Rename(invocationSyntax, "Query");
-            var renamedCreation = DynamoDBFixSupport.RenameType(filterCreation.Type, "ScanFilter", "QueryFilter");
-            if (!partition || conditionStatements.Count != scan.LegacyConditions.Length || renamedCall is null || renamedCreation is null)
+            var newDeclaration = AsQueryFilter(declaration, filterCreation);
+            if (!partition || conditionStatements.Count != scan.LegacyConditions.Length || renamedCall is null || newDeclaration is null)
             {
                 return null;
-            }
-
-            var newDeclaration = declaration.ReplaceNode(filterCreation, filterCreation.WithType(renamedCreation));
-            if (!declaration.Type.IsVar)
-            {
-                var renamedType = DynamoDBFixSupport.RenameType(declaration.Type, "ScanFilter", "QueryFilter");
-                if (renamedType is null)
-                {
-                    return null;
-                }
-
-                newDeclaration = newDeclaration.WithType(renamedType);
             }
 
             var config = SyntaxFactory.ObjectCreationExpression(SyntaxFactory.ParseTypeName("Amazon.DynamoDBv2.DocumentModel.QueryOperationConfig").WithAdditionalAnnotations(Simplifier.Annotation))
@@ -212,6 +183,25 @@ namespace DataLayerAnalyzers.DynamoDB
             var edited = root.TrackNodes(declaration, invocationSyntax);
             edited = edited.ReplaceNode(edited.GetCurrentNode(invocationSyntax)!, newCall);
             return edited.ReplaceNode(edited.GetCurrentNode(declaration)!, newDeclaration);
+        }
+
+        /// <summary><c>var filter = new ScanFilter()</c> (or <c>ScanFilter filter = …</c>) declared as a <c>QueryFilter</c>; null when a type cannot be renamed.</summary>
+        private static VariableDeclarationSyntax? AsQueryFilter(VariableDeclarationSyntax declaration, ObjectCreationExpressionSyntax filterCreation)
+        {
+            var renamedCreation = DynamoDBFixSupport.RenameType(filterCreation.Type, "ScanFilter", "QueryFilter");
+            if (renamedCreation is null)
+            {
+                return null;
+            }
+
+            var newDeclaration = declaration.ReplaceNode(filterCreation, filterCreation.WithType(renamedCreation));
+            if (declaration.Type.IsVar)
+            {
+                return newDeclaration;
+            }
+
+            var renamedType = DynamoDBFixSupport.RenameType(declaration.Type, "ScanFilter", "QueryFilter");
+            return renamedType is null ? null : newDeclaration.WithType(renamedType);
         }
 
         /// <summary>The <c>ScanOperator</c> members a key condition accepts.</summary>

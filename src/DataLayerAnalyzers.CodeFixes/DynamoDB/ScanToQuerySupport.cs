@@ -184,7 +184,20 @@ namespace DataLayerAnalyzers.DynamoDB
         internal static bool IndexServesReads(ScanAnalysis scan, IInvocationOperation invocation, CancellationToken cancellationToken)
         {
             var index = scan.Index;
-            if (index is null || index.Projection.Type == IndexProjectionType.All)
+            if (index is null)
+            {
+                return true;
+            }
+
+            // A global secondary index serves only eventually consistent reads: a Query on it with ConsistentRead = true
+            // fails (DLA1005), so a strongly consistent (or possibly strongly consistent) Scan is not rewritten.
+            if (scan.Request is { } consistency && consistency.TryGet("ConsistentRead", out var consistentRead)
+                && !(ValueResolver.TryResolveConstant(consistentRead.Value, out var value, out _, cancellationToken) && value is false))
+            {
+                return false;
+            }
+
+            if (index.Projection.Type == IndexProjectionType.All)
             {
                 return true;
             }

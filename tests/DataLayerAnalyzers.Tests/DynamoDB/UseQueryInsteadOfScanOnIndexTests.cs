@@ -242,6 +242,47 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
         }
 
         [Fact]
+        public async Task CdkIndexWithDefaultProjection_FixesAndKeysOnly_DoesNot()
+        {
+            static string Stack(string scans) => CdkTest.TableStack("""
+                        var orders = new Table(this, "Orders", new TableProps
+                        {
+                            TableName = "Orders",
+                            PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = "OrderId", Type = AttributeType.STRING },
+                        });
+                        orders.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
+                        {
+                            IndexName = "ByCustomer",
+                            PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = "CustomerId", Type = AttributeType.STRING },
+                        });
+                        orders.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
+                        {
+                            IndexName = "ByRegion",
+                            PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = "Region", Type = AttributeType.STRING },
+                            ProjectionType = ProjectionType.KEYS_ONLY,
+                        });
+                """, scans).Replace("using Constructs;", "using Constructs;\nusing System.Threading.Tasks;");
+
+            await CdkTest.FixAsync<UseQueryInsteadOfScanAnalyzer, UseQueryInsteadOfScanFixer>(Stack("""
+
+                    static async Task<int> Count(Amazon.DynamoDBv2.IAmazonDynamoDB client)
+                    {
+                        var a = await [|client.ScanAsync(new Amazon.DynamoDBv2.Model.ScanRequest { TableName = "Orders", FilterExpression = "CustomerId = :c" })|];
+                        var b = await {|DLA1001:client.ScanAsync(new Amazon.DynamoDBv2.Model.ScanRequest { TableName = "Orders", FilterExpression = "Region = :r" })|};
+                        return a.Items.Count + b.Items.Count;
+                    }
+                """), Stack("""
+
+                    static async Task<int> Count(Amazon.DynamoDBv2.IAmazonDynamoDB client)
+                    {
+                        var a = await client.QueryAsync(new Amazon.DynamoDBv2.Model.QueryRequest { TableName = "Orders", IndexName = "ByCustomer", KeyConditionExpression = "CustomerId = :c" });
+                        var b = await {|DLA1001:client.ScanAsync(new Amazon.DynamoDBv2.Model.ScanRequest { TableName = "Orders", FilterExpression = "Region = :r" })|};
+                        return a.Items.Count + b.Items.Count;
+                    }
+                """), UseQueryInsteadOfScanFixer.EquivalenceKey);
+        }
+
+        [Fact]
         public async Task InlineRequestOnAllProjection_Fixes()
         {
             await FixAsync(Orders(All) + """
@@ -350,6 +391,43 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
                 }
                 """;
             await FixAsync(source, source);
+        }
+
+        [Fact]
+        public async Task StronglyConsistentScan_ReportsWithoutFix()
+        {
+            // A GSI serves only eventually consistent reads: the Query would fail with ConsistentRead = true (DLA1005).
+            var source = Orders(All) + """
+                class Repo
+                {
+                    async Task<int> Count(IAmazonDynamoDB client, bool consistent)
+                    {
+                        var a = await {|DLA1001:client.ScanAsync(new ScanRequest { TableName = "Orders", FilterExpression = "Status = :s", ConsistentRead = true })|};
+                        var b = await {|DLA1001:client.ScanAsync(new ScanRequest { TableName = "Orders", FilterExpression = "Status = :s", ConsistentRead = consistent })|};
+                        return a.Items.Count + b.Items.Count;
+                    }
+                }
+                """;
+            await FixAsync(source, source);
+            await FixAsync(Orders(All) + """
+                class Repo
+                {
+                    async Task<int> Count(IAmazonDynamoDB client)
+                    {
+                        var a = await [|client.ScanAsync(new ScanRequest { TableName = "Orders", FilterExpression = "Status = :s", ConsistentRead = false })|];
+                        return a.Items.Count;
+                    }
+                }
+                """, Orders(All) + """
+                class Repo
+                {
+                    async Task<int> Count(IAmazonDynamoDB client)
+                    {
+                        var a = await client.QueryAsync(new QueryRequest { TableName = "Orders", IndexName = "ByStatus", KeyConditionExpression = "Status = :s", ConsistentRead = false });
+                        return a.Items.Count;
+                    }
+                }
+                """);
         }
 
         [Fact]

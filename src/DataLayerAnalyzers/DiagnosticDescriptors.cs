@@ -18,7 +18,8 @@ namespace DataLayerAnalyzers
         public static readonly DiagnosticDescriptor UseQueryInsteadOfScan = Create(
             RuleIdentifiers.UseQueryInsteadOfScan,
             "Use Query instead of Scan when the partition key is known",
-            "This Scan requires partition key '{0}' of table '{1}' to equal a value: use Query with a key condition so only the matching items are read",
+            // {1} is "table 'T'" or "global secondary index 'I' of table 'T'"; {2} is "" or "on index 'I' " (DLA1001's analyzer builds both).
+            "This Scan requires partition key '{0}' of {1} to equal a value: use Query {2}with a key condition so only the matching items are read",
             Categories.Performance, DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor AvoidFullTableScan = Create(

@@ -83,6 +83,28 @@ namespace BankingLedger.Telemetry
         public Task<List<DeviceReading>> DeviceHistoryAsync(string deviceId, CancellationToken ct)
             => _context.QueryAsync<DeviceReading>(deviceId).GetRemainingAsync(ct);
 
+        /// <summary>
+        /// Anti-pattern (DLA1001, on an index): scans the whole table to count one error status, although the ByErrorStatus
+        /// global secondary index has ErrorStatus as its partition key (and projects ALL attributes).
+        /// </summary>
+        public async Task<int> LegacyCountErrorsAsync(string errorStatus, CancellationToken ct)
+        {
+            var request = new ScanRequest
+            {
+                TableName = DeviceReadingsTable.Name,
+                FilterExpression = "ErrorStatus = :status",
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":status"] = new AttributeValue(errorStatus) },
+            };
+
+            var count = 0;
+            await foreach (var page in _client.Paginators.Scan(request).Responses.WithCancellation(ct))
+            {
+                count += page.Count ?? 0;
+            }
+
+            return count;
+        }
+
         // ---- DLA1002: a full table scan on a request path ----
 
         /// <summary>Anti-pattern (DLA1002): every alert request reads the whole table to find error readings.</summary>

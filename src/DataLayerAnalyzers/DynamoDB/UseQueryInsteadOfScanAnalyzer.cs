@@ -5,7 +5,10 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace DataLayerAnalyzers.DynamoDB
 {
-    /// <summary>DLA1001: a Scan whose filter fixes the partition key to one value is a Query written the expensive way.</summary>
+    /// <summary>
+    /// DLA1001: a Scan whose filter fixes the partition key to one value is a Query written the expensive way; so is one that
+    /// fixes a global secondary index's partition key (a Query on that index; the message names it).
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UseQueryInsteadOfScanAnalyzer : DynamoDBInvocationAnalyzer
     {
@@ -19,7 +22,12 @@ namespace DataLayerAnalyzers.DynamoDB
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UseQueryInsteadOfScan, invocation.Syntax.GetLocation(), scan.Keys.PartitionKey, scan.Keys.TableName));
+            var table = "table '" + scan.Keys.TableName + "'";
+            var diagnostic = scan.Index is { } index
+                ? Diagnostic.Create(DiagnosticDescriptors.UseQueryInsteadOfScan, invocation.Syntax.GetLocation(),
+                    index.PartitionKey ?? index.PartitionProperty, "global secondary index '" + index.IndexName + "' of " + table, "on index '" + index.IndexName + "' ")
+                : Diagnostic.Create(DiagnosticDescriptors.UseQueryInsteadOfScan, invocation.Syntax.GetLocation(), scan.Keys.PartitionKey, table, string.Empty);
+            context.ReportDiagnostic(diagnostic);
         }
     }
 }

@@ -62,7 +62,7 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
                     }
                 }
                 """, "Orders:OrderId, Devices:DeviceId/Timestamp",
-                Verify<UseQueryInsteadOfScanAnalyzer>.Diagnostic("DLA1001").WithLocation(0).WithArguments("DeviceId", "Devices"));
+                Verify<UseQueryInsteadOfScanAnalyzer>.Diagnostic("DLA1001").WithLocation(0).WithArguments("DeviceId", "table 'Devices'", ""));
         }
 
         [Fact]
@@ -211,7 +211,7 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
                     }
                 }
                 """, null,
-                Verify<UseQueryInsteadOfScanAnalyzer>.Diagnostic("DLA1001").WithLocation(0).WithArguments("device_id", "DeviceReadings"));
+                Verify<UseQueryInsteadOfScanAnalyzer>.Diagnostic("DLA1001").WithLocation(0).WithArguments("device_id", "table 'DeviceReadings'", ""));
         }
 
         [Fact]
@@ -270,8 +270,8 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
                 {
                     async Task<int> Count(IDynamoDBContext context, string id)
                     {
-                        // GSI hash key attribute derives from DynamoDBHashKey: not the table's partition key.
-                        var a = await context.ScanAsync<Reading>(new[] { new ScanCondition("ErrorStatus", ScanOperator.Equal, "E1") }).GetRemainingAsync();
+                        // GSI hash key attribute derives from DynamoDBHashKey: not the table's partition key (a Query on the index).
+                        var a = await {|#0:context.ScanAsync<Reading>(new[] { new ScanCondition("ErrorStatus", ScanOperator.Equal, "E1") })|}.GetRemainingAsync();
                         var b = await context.ScanAsync<Reading>(new[] { new ScanCondition("DeviceId", ScanOperator.BeginsWith, id) }).GetRemainingAsync();
                         var c = await context.ScanAsync<Unmapped>(new[] { new ScanCondition("DeviceId", ScanOperator.Equal, id) }).GetRemainingAsync();
                         var d = await context.ScanAsync<Reading>(new[] { new ScanCondition("DeviceId", ScanOperator.Equal, id) }, new ScanConfig { ConditionalOperator = ConditionalOperatorValues.Or }).GetRemainingAsync();
@@ -279,7 +279,9 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
                         return a.Count + b.Count + c.Count + d.Count + e.Count;
                     }
                 }
-                """);
+                """, null,
+                Verify<UseQueryInsteadOfScanAnalyzer>.Diagnostic("DLA1001").WithLocation(0)
+                    .WithArguments("ErrorStatus", "global secondary index 'ByStatus' of table 'DeviceReadings'", "on index 'ByStatus' "));
         }
 
         [Fact]

@@ -70,6 +70,7 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             DynamoDBRangeKeyAttribute = types.Get("Amazon.DynamoDBv2.DataModel.DynamoDBRangeKeyAttribute");
             GlobalSecondaryIndex = types.Get("Amazon.DynamoDBv2.Model.GlobalSecondaryIndex");
             LocalSecondaryIndex = types.Get("Amazon.DynamoDBv2.Model.LocalSecondaryIndex");
+            Projection = types.Get("Amazon.DynamoDBv2.Model.Projection");
             GlobalSecondaryIndexHashKeyAttribute = types.Get("Amazon.DynamoDBv2.DataModel.DynamoDBGlobalSecondaryIndexHashKeyAttribute");
             GlobalSecondaryIndexRangeKeyAttribute = types.Get("Amazon.DynamoDBv2.DataModel.DynamoDBGlobalSecondaryIndexRangeKeyAttribute");
             LocalSecondaryIndexRangeKeyAttribute = types.Get("Amazon.DynamoDBv2.DataModel.DynamoDBLocalSecondaryIndexRangeKeyAttribute");
@@ -140,6 +141,9 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
         public INamedTypeSymbol? GlobalSecondaryIndex { get; }
 
         public INamedTypeSymbol? LocalSecondaryIndex { get; }
+
+        /// <summary>A secondary index's <c>Projection { ProjectionType, NonKeyAttributes }</c>.</summary>
+        public INamedTypeSymbol? Projection { get; }
 
         public INamedTypeSymbol? GlobalSecondaryIndexHashKeyAttribute { get; }
 

@@ -75,8 +75,8 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
 
     /// <summary>
     /// Key schemas declared in the compilation: <c>[DynamoDBTable]</c> classes with exact-type
-    /// <c>[DynamoDBHashKey]</c>/<c>[DynamoDBRangeKey]</c> properties, <c>CreateTableRequest</c> key schemas and
-    /// <c>TableBuilder.AddHashKey/AddRangeKey</c> chains. Built once per compilation by a syntax pre-filter that binds
+    /// <c>[DynamoDBHashKey]</c>/<c>[DynamoDBRangeKey]</c> properties, <c>CreateTableRequest</c> key schemas,
+    /// <c>TableBuilder.AddHashKey/AddRangeKey</c> chains and AWS CDK <c>Table</c>/<c>TableV2</c> constructs with a literal name. Built once per compilation by a syntax pre-filter that binds
     /// only the few creation shapes; a table declared twice with different keys is dropped (ambiguous).
     /// </summary>
     internal sealed class KeySchemaIndex
@@ -188,6 +188,7 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             var fromCreation = new Dictionary<string, KeySchema?>(StringComparer.Ordinal);
             var indexes = new List<SecondaryIndex>();
             var compilation = symbols.Compilation;
+            var cdk = CdkTypes.IsReferenced(compilation);
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -230,7 +231,21 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                                 break;
                             }
 
-                        case BaseObjectCreationExpressionSyntax creation when IsCandidateCreation(creation):
+                        case InvocationExpressionSyntax invocation when cdk && CdkTableDeclarations.IsCandidateCall(invocation):
+                            {
+#pragma warning disable RS1030 // Once per tree per compilation, only for the few calls the syntax pre-filter selects.
+                                model ??= compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                                if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation call
+                                    && CdkTableDeclarations.FromAddGlobalSecondaryIndex(call, cancellationToken) is { } index)
+                                {
+                                    indexes.Add(index);
+                                }
+
+                                break;
+                            }
+
+                        case BaseObjectCreationExpressionSyntax creation when IsCandidateCreation(creation, cdk):
                             {
 #pragma warning disable RS1030 // Once per tree per compilation, only for the few creations the syntax pre-filter selects.
                                 model ??= compilation.GetSemanticModel(tree);
@@ -253,6 +268,10 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                                             Add(fromCreation, schema);
                                         }
                                     }
+                                    else if (cdk && CdkTableDeclarations.FromTableCreation(operation, indexes, cancellationToken) is { } schema)
+                                    {
+                                        Add(fromCreation, schema);
+                                    }
                                 }
 
                                 break;
@@ -264,13 +283,13 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             return new KeySchemaIndex(Freeze(fromAttributes), Freeze(fromCreation), SecondaryIndexMap.Create(indexes));
         }
 
-        private static bool IsCandidateCreation(BaseObjectCreationExpressionSyntax creation)
+        private static bool IsCandidateCreation(BaseObjectCreationExpressionSyntax creation, bool cdk)
         {
             if (creation is ObjectCreationExpressionSyntax explicitCreation)
             {
                 var name = explicitCreation.Type is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText
                     : explicitCreation.Type is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText : string.Empty;
-                return name == "CreateTableRequest" || name == "TableBuilder";
+                return name == "CreateTableRequest" || name == "TableBuilder" || (cdk && CdkTableDeclarations.IsCandidateTypeName(name));
             }
 
             // new() { TableName = ..., KeySchema = ... }

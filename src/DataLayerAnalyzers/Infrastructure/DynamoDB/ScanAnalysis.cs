@@ -79,6 +79,28 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
         /// <summary>True when the sort key is also fixed by an AND-ed equality.</summary>
         public bool SortKeyEquality { get; private set; }
 
+        /// <summary>
+        /// Set when the verdict is <see cref="ScanFilterVerdict.KeyEquality"/> on a global secondary index's partition key
+        /// (the filter never names the table's partition key): the Scan is a Query on this index.
+        /// </summary>
+        public SecondaryIndex? Index { get; private set; }
+
+        /// <summary>For a document-model scan: the receiver comes from <c>Table.LoadTable</c> (the SDK describes the real table, indexes included).</summary>
+        public bool ReceiverDescribesTable { get; private set; }
+
+        /// <summary>For a document-model scan: the indexes the receiver's <c>TableBuilder</c> chain adds with <c>AddGlobalSecondaryIndex</c>.</summary>
+        public ImmutableHashSet<string> ReceiverIndexes { get; private set; } = ImmutableHashSet<string>.Empty;
+
+        /// <summary>The partition key the Query would use: the index's when <see cref="Index"/> is set, else the table's (C# property names for <c>ScanAsync&lt;T&gt;</c>).</summary>
+        public string? QueryPartitionKey => Index is { } index
+            ? (Shape == DynamoDBReadShape.ContextScan ? index.PartitionProperty : index.PartitionKey)
+            : (Shape == DynamoDBReadShape.ContextScan ? Keys?.PartitionProperty : Keys?.PartitionKey);
+
+        /// <summary>The sort key the Query would use (see <see cref="QueryPartitionKey"/>).</summary>
+        public string? QuerySortKey => Index is { } index
+            ? (Shape == DynamoDBReadShape.ContextScan ? index.SortProperty : index.SortKey)
+            : (Shape == DynamoDBReadShape.ContextScan ? Keys?.SortProperty : Keys?.SortKey);
+
         /// <summary>The low-level request (ScanRequest), when the scan takes one.</summary>
         public RequestModel? Request { get; private set; }
 
@@ -125,7 +147,72 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             }
 
             analysis.Decide();
+            if (analysis.Verdict == ScanFilterVerdict.NonKey && analysis.Keys != null)
+            {
+                analysis.MatchGlobalIndex(invocation, symbols, cancellationToken);
+            }
+
             return analysis;
+        }
+
+        /// <summary>
+        /// A filter that never names the table's partition key but requires a global secondary index's partition key to equal
+        /// a value: a Query on that index. Of several such indexes, one whose sort key is also fixed wins, then the first by name.
+        /// For <c>ScanAsync&lt;T&gt;</c> only indexes <c>T</c> itself declares count (QueryAsync with an IndexName needs them).
+        /// </summary>
+        private void MatchGlobalIndex(IInvocationOperation invocation, DynamoDBSymbols symbols, CancellationToken cancellationToken)
+        {
+            var map = symbols.GetKeySchemas(cancellationToken).SecondaryIndexes;
+            IEnumerable<SecondaryIndex> candidates;
+            if (Shape == DynamoDBReadShape.ContextScan)
+            {
+                if (invocation.TargetMethod.TypeArguments.Length != 1 || invocation.TargetMethod.TypeArguments[0] is not INamedTypeSymbol mapped)
+                {
+                    return;
+                }
+
+                var own = new List<SecondaryIndex>();
+                foreach (var declared in SecondaryIndexMap.Create(SecondaryIndexDeclarations.FromMappedType(mapped, Keys!.TableName, symbols)).Of(Keys.TableName))
+                {
+                    // The compilation-wide declaration adds what the class cannot say (the projection), when it agrees.
+                    var merged = map.Find(Keys.TableName, declared.IndexName);
+                    own.Add(merged != null && merged.PartitionProperty == declared.PartitionProperty && merged.SortProperty == declared.SortProperty ? merged : declared);
+                }
+
+                candidates = own;
+            }
+            else
+            {
+                candidates = map.Of(Keys!.TableName);
+            }
+
+            SecondaryIndex? best = null;
+            var bestSort = false;
+            foreach (var index in candidates)
+            {
+                var partition = Shape == DynamoDBReadShape.ContextScan ? index.PartitionProperty : index.PartitionKey;
+                var sort = Shape == DynamoDBReadShape.ContextScan ? index.SortProperty : index.SortKey;
+                if (index.Kind != SecondaryIndexKind.Global || partition is null)
+                {
+                    continue;
+                }
+
+                SortKeyEquality = false;
+                var verdict = Filter != null ? ClassifyExpression(Filter, partition, sort) : ClassifyLegacy(partition, sort);
+                if (verdict == ScanFilterVerdict.KeyEquality
+                    && (best is null || (SortKeyEquality && !bestSort) || (SortKeyEquality == bestSort && string.CompareOrdinal(index.IndexName, best.IndexName) < 0)))
+                {
+                    best = index;
+                    bestSort = SortKeyEquality;
+                }
+            }
+
+            SortKeyEquality = false; // the item-by-key action is for the table's primary key only
+            if (best != null)
+            {
+                Index = best;
+                Verdict = ScanFilterVerdict.KeyEquality;
+            }
         }
 
         private void Decide()
@@ -236,7 +323,49 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             return true;
         }
 
-        private string? ResolveName(string segment)
+        /// <summary>
+        /// Adds the top-level attribute of every path in the condition to <paramref name="attributes"/>; false when a
+        /// placeholder has no known name (or the condition is too large to walk).
+        /// </summary>
+        public bool TryCollectAttributes(ConditionNode node, HashSet<string> attributes)
+        {
+            var pending = new Stack<ConditionNode>();
+            pending.Push(node);
+            for (var visited = 0; pending.Count > 0; visited++)
+            {
+                if (visited > 1024)
+                {
+                    return false;
+                }
+
+                var current = pending.Pop();
+                foreach (var child in current.Children)
+                {
+                    pending.Push(child);
+                }
+
+                foreach (var operand in current.Operands)
+                {
+                    if (operand.Kind != OperandKind.Path)
+                    {
+                        continue;
+                    }
+
+                    var name = ResolveName(operand.PathSegments[0]);
+                    if (name is null)
+                    {
+                        return false;
+                    }
+
+                    attributes.Add(name);
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The attribute a path segment names: itself, or the <c>ExpressionAttributeNames</c> entry of a <c>#placeholder</c> (null when unknown).</summary>
+        public string? ResolveName(string segment)
         {
             if (!segment.StartsWith("#", StringComparison.Ordinal))
             {
@@ -525,6 +654,7 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             var source = OperationTracing.Source(receiver, cancellationToken);
             if (source is IInvocationOperation { TargetMethod.Name: "LoadTable" } load)
             {
+                ReceiverDescribesTable = true;
                 foreach (var argument in load.Arguments)
                 {
                     if (argument.Parameter?.Name == "tableName" && ValueResolver.TryResolveString(argument.Value, out var name, cancellationToken) && name.IsFullyKnown)
@@ -537,8 +667,15 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             }
 
             string? hash = null, range = null;
+            var builderIndexes = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
             while (source is IInvocationOperation call)
             {
+                if (call.TargetMethod.Name == "AddGlobalSecondaryIndex" && call.Arguments.Length > 0
+                    && ValueResolver.TryResolveString(call.Arguments[0].Value, out var indexName, cancellationToken) && indexName.IsFullyKnown)
+                {
+                    builderIndexes.Add(indexName.Value);
+                }
+
                 if ((call.TargetMethod.Name == "AddHashKey" || call.TargetMethod.Name == "AddRangeKey") && call.Arguments.Length > 0
                     && ValueResolver.TryResolveString(call.Arguments[0].Value, out var key, cancellationToken) && key.IsFullyKnown)
                 {
@@ -559,6 +696,7 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                 && ValueResolver.TryResolveString(creation.Arguments[1].Value, out var table, cancellationToken) && table.IsFullyKnown)
             {
                 TableName = table.Value;
+                ReceiverIndexes = builderIndexes.ToImmutable();
                 if (hash != null)
                 {
                     Keys = new KeySchema(table.Value, hash, range);

@@ -17,15 +17,82 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
         Local,
     }
 
+    internal enum IndexProjectionType
+    {
+        /// <summary>Not visible to the analysis (TableBuilder, mapped-class attributes, a value built at run time).</summary>
+        Unknown,
+
+        /// <summary>Every attribute of the item is projected into the index.</summary>
+        All,
+
+        /// <summary>Only the table's and the index's key attributes.</summary>
+        KeysOnly,
+
+        /// <summary>The keys plus the listed non-key attributes.</summary>
+        Include,
+    }
+
+    /// <summary>Which attributes a secondary index holds: a Query on it returns only these.</summary>
+    internal sealed class IndexProjection : IEquatable<IndexProjection>
+    {
+        public static readonly IndexProjection Unknown = new IndexProjection(IndexProjectionType.Unknown, null);
+        public static readonly IndexProjection All = new IndexProjection(IndexProjectionType.All, null);
+        public static readonly IndexProjection KeysOnly = new IndexProjection(IndexProjectionType.KeysOnly, null);
+
+        private IndexProjection(IndexProjectionType type, ImmutableHashSet<string>? nonKeyAttributes)
+        {
+            Type = type;
+            NonKeyAttributes = nonKeyAttributes;
+        }
+
+        public IndexProjectionType Type { get; }
+
+        /// <summary>For <see cref="IndexProjectionType.Include"/>: the projected non-key attributes, null when they are not known (then only the keys count).</summary>
+        public ImmutableHashSet<string>? NonKeyAttributes { get; }
+
+        public static IndexProjection Include(ImmutableHashSet<string>? nonKeyAttributes) => new IndexProjection(IndexProjectionType.Include, nonKeyAttributes);
+
+        /// <summary>The projection named by a <c>ProjectionType</c> value (<c>ALL</c>, <c>KEYS_ONLY</c>, <c>INCLUDE</c>); unknown otherwise.</summary>
+        public static IndexProjection FromName(string? name, ImmutableHashSet<string>? nonKeyAttributes)
+            => name switch
+            {
+                "ALL" => All,
+                "KEYS_ONLY" => KeysOnly,
+                "INCLUDE" => Include(nonKeyAttributes),
+                _ => Unknown,
+            };
+
+        public bool Equals(IndexProjection? other)
+            => other != null && Type == other.Type
+               && (NonKeyAttributes is null ? other.NonKeyAttributes is null : other.NonKeyAttributes != null && NonKeyAttributes.SetEquals(other.NonKeyAttributes));
+
+        public override bool Equals(object? obj) => Equals(obj as IndexProjection);
+
+        public override int GetHashCode() => (int)Type;
+
+        public override string ToString() => Type switch
+        {
+            IndexProjectionType.All => "ALL",
+            IndexProjectionType.KeysOnly => "KEYS_ONLY",
+            IndexProjectionType.Include => "INCLUDE",
+            _ => "unknown",
+        };
+    }
+
     /// <summary>A secondary index declared in the compilation.</summary>
     internal sealed class SecondaryIndex
     {
-        public SecondaryIndex(string tableName, string indexName, SecondaryIndexKind kind, string? partitionKey)
+        public SecondaryIndex(string tableName, string indexName, SecondaryIndexKind kind, string? partitionKey, string? sortKey = null,
+            IndexProjection? projection = null, string? partitionProperty = null, string? sortProperty = null)
         {
             TableName = tableName;
             IndexName = indexName;
             Kind = kind;
             PartitionKey = partitionKey;
+            SortKey = sortKey;
+            Projection = projection ?? IndexProjection.Unknown;
+            PartitionProperty = partitionProperty;
+            SortProperty = sortProperty;
         }
 
         public string TableName { get; }
@@ -34,8 +101,63 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
 
         public SecondaryIndexKind Kind { get; }
 
-        /// <summary>The index's partition key attribute (for a mapped class, the C# property), when known.</summary>
+        /// <summary>The index's partition key attribute as stored in DynamoDB, when known (CreateTableRequest, TableBuilder, CDK).</summary>
         public string? PartitionKey { get; }
+
+        /// <summary>The index's sort key attribute, when known.</summary>
+        public string? SortKey { get; }
+
+        public IndexProjection Projection { get; }
+
+        /// <summary>For a mapped class: the C# property carrying <c>[DynamoDBGlobalSecondaryIndexHashKey]</c> for this index.</summary>
+        public string? PartitionProperty { get; }
+
+        /// <summary>For a mapped class: the C# property carrying the index's range-key attribute.</summary>
+        public string? SortProperty { get; }
+
+        /// <summary>
+        /// Whether a Query on this index returns <paramref name="attribute"/>: every attribute for an ALL projection; the
+        /// table's and the index's keys for KEYS_ONLY; those plus the listed non-key attributes for INCLUDE; nothing is
+        /// assumed for an unknown projection.
+        /// </summary>
+        public bool Projects(string attribute, KeySchema table)
+        {
+            switch (Projection.Type)
+            {
+                case IndexProjectionType.All:
+                    return true;
+                case IndexProjectionType.KeysOnly:
+                case IndexProjectionType.Include:
+                    return attribute == table.PartitionKey || attribute == table.SortKey || attribute == PartitionKey || attribute == SortKey
+                        || (Projection.NonKeyAttributes != null && Projection.NonKeyAttributes.Contains(attribute));
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// Two declarations of the same index (a mapped class and a CreateTableRequest, say) combined; null when they
+        /// disagree (kind, a key, or two different known projections: ambiguous).
+        /// </summary>
+        public static SecondaryIndex? Merge(SecondaryIndex a, SecondaryIndex b)
+        {
+            if (a.Kind != b.Kind || !TryCombine(a.PartitionKey, b.PartitionKey, out var partition) || !TryCombine(a.SortKey, b.SortKey, out var sort)
+                || !TryCombine(a.PartitionProperty, b.PartitionProperty, out var partitionProperty) || !TryCombine(a.SortProperty, b.SortProperty, out var sortProperty))
+            {
+                return null;
+            }
+
+            var projection = a.Projection.Type == IndexProjectionType.Unknown ? b.Projection
+                : b.Projection.Type == IndexProjectionType.Unknown || a.Projection.Equals(b.Projection) ? a.Projection
+                : IndexProjection.Unknown;
+            return new SecondaryIndex(a.TableName, a.IndexName, a.Kind, partition, sort, projection, partitionProperty, sortProperty);
+
+            static bool TryCombine(string? x, string? y, out string? combined)
+            {
+                combined = x ?? y;
+                return x is null || y is null || x == y;
+            }
+        }
     }
 
     /// <summary>
@@ -81,7 +203,8 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                         {
                             if (result.Count < MaxIndexesPerTable)
                             {
-                                result.Add(new SecondaryIndex(tableName, name, isGlobal ? SecondaryIndexKind.Global : SecondaryIndexKind.Local, isHash ? property.Name : null));
+                                result.Add(new SecondaryIndex(tableName, name, isGlobal ? SecondaryIndexKind.Global : SecondaryIndexKind.Local, partitionKey: null,
+                                    partitionProperty: isHash ? property.Name : null, sortProperty: isHash ? null : property.Name));
                             }
                         }
                     }
@@ -154,17 +277,19 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                     var model = RequestModel.FromCreation(creation, cancellationToken);
                     if (model.TryGetString("IndexName", out var indexName, out _, cancellationToken) && indexName.Length > 0)
                     {
-                        result.Add(new SecondaryIndex(tableName, indexName, kind, HashKeyOf(creation, symbols, cancellationToken)));
+                        KeysOf(creation, symbols, out var hash, out var range, cancellationToken);
+                        result.Add(new SecondaryIndex(tableName, indexName, kind, hash, range, ProjectionOf(model, symbols, cancellationToken)));
                     }
                 }
             }
         }
 
-        private static string? HashKeyOf(IObjectCreationOperation index, DynamoDBSymbols symbols, CancellationToken cancellationToken)
+        private static void KeysOf(IObjectCreationOperation index, DynamoDBSymbols symbols, out string? hash, out string? range, CancellationToken cancellationToken)
         {
+            hash = range = null;
             if (index.SemanticModel is null)
             {
-                return null;
+                return;
             }
 
             foreach (var node in index.Syntax.DescendantNodes())
@@ -174,15 +299,75 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                     && creation.Type.Is(symbols.KeySchemaElement))
                 {
                     var model = RequestModel.FromCreation(creation, cancellationToken);
-                    if (model.TryGetString("AttributeName", out var name, out _, cancellationToken) && model.TryGet("KeyType", out var keyType)
-                        && KeySchemaIndex.ResolveConstantClassName(keyType.Value, cancellationToken) == "HASH")
+                    if (model.TryGetString("AttributeName", out var name, out _, cancellationToken) && model.TryGet("KeyType", out var keyType))
                     {
-                        return name;
+                        switch (KeySchemaIndex.ResolveConstantClassName(keyType.Value, cancellationToken))
+                        {
+                            case "HASH":
+                                hash ??= name;
+                                break;
+                            case "RANGE":
+                                range ??= name;
+                                break;
+                        }
                     }
                 }
             }
+        }
 
-            return null;
+        /// <summary><c>Projection = new Projection { ProjectionType = ProjectionType.X, NonKeyAttributes = new List&lt;string&gt; { … } }</c>.</summary>
+        private static IndexProjection ProjectionOf(RequestModel index, DynamoDBSymbols symbols, CancellationToken cancellationToken)
+        {
+            if (!index.TryGet("Projection", out var setting) || OperationTracing.Source(setting.Value, cancellationToken) is not IObjectCreationOperation creation
+                || !creation.Type.Is(symbols.Projection))
+            {
+                return IndexProjection.Unknown;
+            }
+
+            var projection = RequestModel.FromCreation(creation, cancellationToken);
+            if (!projection.TryGet("ProjectionType", out var type))
+            {
+                return IndexProjection.Unknown;
+            }
+
+            var nonKey = projection.TryGet("NonKeyAttributes", out var attributes) ? ReadStrings(attributes.Value, cancellationToken) : ImmutableHashSet<string>.Empty;
+            return IndexProjection.FromName(KeySchemaIndex.ResolveConstantClassName(type.Value, cancellationToken), nonKey);
+        }
+
+        /// <summary>The strings of <c>new List&lt;string&gt; { "a", "b" }</c> or <c>new[] { "a", "b" }</c> (inline or in a local); null when any is unknown.</summary>
+        internal static ImmutableHashSet<string>? ReadStrings(IOperation value, CancellationToken cancellationToken)
+        {
+            IEnumerable<IOperation?>? elements = OperationTracing.Source(value, cancellationToken) switch
+            {
+                IArrayCreationOperation { Initializer: { } array } => array.ElementValues,
+                IObjectCreationOperation { Arguments.Length: 0, Initializer: { } list } => CollectionElements(list),
+                _ => null,
+            };
+            if (elements is null)
+            {
+                return null;
+            }
+
+            var builder = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            foreach (var element in elements)
+            {
+                if (element is null || !ValueResolver.TryResolveString(element, out var text, cancellationToken) || !text.IsFullyKnown || builder.Count >= MaxIndexesPerTable * 4)
+                {
+                    return null;
+                }
+
+                builder.Add(text.Value);
+            }
+
+            return builder.ToImmutable();
+
+            static IEnumerable<IOperation?> CollectionElements(IObjectOrCollectionInitializerOperation initializer)
+            {
+                foreach (var add in initializer.Initializers)
+                {
+                    yield return add is IInvocationOperation { Arguments.Length: 1 } call ? call.Arguments[0].Value : null;
+                }
+            }
         }
 
         /// <summary>An index added by <c>TableBuilder.AddGlobalSecondaryIndex(indexName, hashKey, …)</c> / <c>AddLocalSecondaryIndex(indexName, rangeKey, …)</c>.</summary>
@@ -196,22 +381,32 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                 return null;
             }
 
-            string? indexName = null, hashKey = null;
+            string? indexName = null, hashKey = null, rangeKey = null;
             foreach (var argument in call.Arguments)
             {
-                var ordinal = argument.Parameter?.Ordinal ?? -1;
-                if (ordinal == 0 && ValueResolver.TryResolveString(argument.Value, out var name, cancellationToken) && name.IsFullyKnown)
+                var parameter = argument.Parameter;
+                if (parameter is null || parameter.Type.SpecialType != SpecialType.System_String
+                    || !ValueResolver.TryResolveString(argument.Value, out var text, cancellationToken) || !text.IsFullyKnown)
                 {
-                    indexName = name.Value;
+                    continue;
                 }
-                else if (ordinal == 1 && kind == SecondaryIndexKind.Global && argument.Parameter!.Type.SpecialType == SpecialType.System_String
-                    && ValueResolver.TryResolveString(argument.Value, out var key, cancellationToken) && key.IsFullyKnown)
+
+                switch (parameter.Name)
                 {
-                    hashKey = key.Value;
+                    case "indexName":
+                        indexName = text.Value;
+                        break;
+                    case "hashkeyAttribute" or "hashKeyAttribute" when kind == SecondaryIndexKind.Global:
+                        hashKey = text.Value;
+                        break;
+                    case "rangeKeyAttribute":
+                        rangeKey = text.Value;
+                        break;
                 }
             }
 
-            return string.IsNullOrEmpty(indexName) ? null : new SecondaryIndex(tableName, indexName!, kind.Value, hashKey);
+            // TableBuilder takes no projection: it describes an existing table to the SDK, so the projection stays unknown.
+            return string.IsNullOrEmpty(indexName) ? null : new SecondaryIndex(tableName, indexName!, kind.Value, hashKey, rangeKey);
         }
     }
 
@@ -244,11 +439,15 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             return _kindByName.TryGetValue(indexName, out var kind) ? kind : null;
         }
 
+        /// <summary>The index <paramref name="indexName"/> of <paramref name="tableName"/>, or null.</summary>
+        public SecondaryIndex? Find(string tableName, string indexName)
+            => _byTable.TryGetValue(tableName, out var indexes) && indexes.TryGetValue(indexName, out var index) ? index : null;
+
         /// <summary>The indexes of a table (empty when none is known).</summary>
         public IEnumerable<SecondaryIndex> Of(string tableName)
             => _byTable.TryGetValue(tableName, out var indexes) ? indexes.Values : Array.Empty<SecondaryIndex>();
 
-        /// <summary>Merges declarations; an index declared twice with different kinds or partition keys is dropped (ambiguous).</summary>
+        /// <summary>Merges declarations (<see cref="SecondaryIndex.Merge"/>); an index declared twice with different kinds or keys is dropped (ambiguous).</summary>
         public static SecondaryIndexMap Create(IEnumerable<SecondaryIndex> declarations)
         {
             var byTable = new Dictionary<string, Dictionary<string, SecondaryIndex?>>(StringComparer.Ordinal);
@@ -262,14 +461,7 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
 
                 if (table.TryGetValue(index.IndexName, out var existing))
                 {
-                    if (existing != null && (existing.Kind != index.Kind || (existing.PartitionKey != null && index.PartitionKey != null && existing.PartitionKey != index.PartitionKey)))
-                    {
-                        table[index.IndexName] = null;
-                    }
-                    else if (existing != null && existing.PartitionKey is null && index.PartitionKey != null)
-                    {
-                        table[index.IndexName] = index;
-                    }
+                    table[index.IndexName] = existing is null ? null : SecondaryIndex.Merge(existing, index);
                 }
                 else
                 {

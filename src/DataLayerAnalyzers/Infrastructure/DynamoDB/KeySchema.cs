@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -182,6 +183,9 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
         /// <summary>Every declaration <see cref="Build"/> reads holds one of these words: files without any are skipped.</summary>
         private static readonly string[] DeclarationWords = { "DynamoDBTable", "DynamoDBTableAttribute", "CreateTableRequest", "TableBuilder", "KeySchema" };
 
+        /// <summary>With Amazon.CDK.Lib referenced, also the CDK table constructs and their <c>AddGlobalSecondaryIndex</c>.</summary>
+        private static readonly string[] DeclarationWordsWithCdk = DeclarationWords.Concat(new[] { "Table", "TableV2", "AddGlobalSecondaryIndex" }).ToArray();
+
         internal static KeySchemaIndex Build(DynamoDBSymbols symbols, CancellationToken cancellationToken)
         {
             var fromAttributes = new Dictionary<string, KeySchema?>(StringComparer.Ordinal);
@@ -192,9 +196,9 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!SourceTextFilter.MayContainAnyWord(tree, DeclarationWords, cancellationToken))
+                if (!SourceTextFilter.MayContainAnyWord(tree, cdk ? DeclarationWordsWithCdk : DeclarationWords, cancellationToken))
                 {
-                    continue; // no table attribute, table request, table builder or key schema in the file's text
+                    continue; // no table attribute, table request, table builder, key schema or CDK table in the file's text
                 }
 
                 var root = tree.GetRoot(cancellationToken);

@@ -386,7 +386,8 @@ namespace DataLayerAnalyzers.Infrastructure
             // builder.UseSslClientAuthenticationOptionsCallback(o => o.RemoteCertificateValidationCallback = …): the options
             // lambda does nothing but install the callback, so its registration goes.
             if (assignment.Parent is LambdaExpressionSyntax options && options.Body == assignment
-                && options.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax registration } })
+                && options.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax registration } }
+                && registration.Expression is MemberAccessExpressionSyntax { Name: { Identifier: { ValueText: "UseSslClientAuthenticationOptionsCallback" } } })
             {
                 return PlanRegistrationRemoval(document, registration);
             }

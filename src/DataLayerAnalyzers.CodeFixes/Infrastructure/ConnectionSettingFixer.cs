@@ -375,22 +375,21 @@ namespace DataLayerAnalyzers.Infrastructure
             if (argument?.Parent?.Parent is InvocationExpressionSyntax invocation
                 && (assignment is null || assignment.Span.Contains(invocation.Span)))
             {
-                if (invocation.Parent is ExpressionStatementSyntax callStatement)
-                {
-                    return ct => RemoveNodeAsync(document, callStatement, ct);
-                }
-
-                if (invocation.Expression is MemberAccessExpressionSyntax access)
-                {
-                    return ct => ReplaceNodeAsync(document, invocation, access.Expression.WithTriviaFrom(invocation), ct);
-                }
-
-                return null;
+                return PlanRegistrationRemoval(document, invocation);
             }
 
             if (assignment is null)
             {
                 return null;
+            }
+
+            // builder.UseSslClientAuthenticationOptionsCallback(o => o.RemoteCertificateValidationCallback = …): the options
+            // lambda does nothing but install the callback, so its registration goes.
+            if (assignment.Parent is LambdaExpressionSyntax options && options.Body == assignment
+                && options.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax registration } }
+                && registration.Expression is MemberAccessExpressionSyntax { Name: { Identifier: { ValueText: "UseSslClientAuthenticationOptionsCallback" } } })
+            {
+                return PlanRegistrationRemoval(document, registration);
             }
 
             if (assignment.Parent is ExpressionStatementSyntax statement)
@@ -401,6 +400,22 @@ namespace DataLayerAnalyzers.Infrastructure
             if (assignment.Parent is InitializerExpressionSyntax)
             {
                 return ct => RemoveNodeAsync(document, assignment, ct, SyntaxRemoveOptions.KeepTrailingTrivia);
+            }
+
+            return null;
+        }
+
+        /// <summary>Removes a registration call: its statement, or the call from a chain (the chain goes on from its receiver).</summary>
+        private static Func<CancellationToken, Task<Document>>? PlanRegistrationRemoval(Document document, InvocationExpressionSyntax invocation)
+        {
+            if (invocation.Parent is ExpressionStatementSyntax callStatement)
+            {
+                return ct => RemoveNodeAsync(document, callStatement, ct);
+            }
+
+            if (invocation.Expression is MemberAccessExpressionSyntax access)
+            {
+                return ct => ReplaceNodeAsync(document, invocation, access.Expression.WithTriviaFrom(invocation), ct);
             }
 
             return null;

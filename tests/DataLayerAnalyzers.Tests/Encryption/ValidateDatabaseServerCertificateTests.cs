@@ -188,5 +188,50 @@ namespace DataLayerAnalyzers.Tests.Encryption
                 }
                 """);
         }
+
+        [Fact]
+        public async Task OptionsCallbackRegistrations_FixAll()
+        {
+            // The shape of samples/BankingLedger: an options lambda whose only work is the always-true callback. The
+            // registration goes (statement or link of a chain); a block-bodied lambda loses the assignment only.
+            await Fix("""
+                using Npgsql;
+                class Sources
+                {
+                    NpgsqlDataSource Build()
+                    {
+                        var builder = new NpgsqlDataSourceBuilder("Host=ledger.rds.amazonaws.com;SSL Mode=VerifyFull");
+                        // accepts everything
+                        builder.UseSslClientAuthenticationOptionsCallback(options =>
+                            options.RemoteCertificateValidationCallback = [|(sender, certificate, chain, errors) => true|]);
+                        builder.UseSslClientAuthenticationOptionsCallback(options =>
+                        {
+                            options.TargetHost = "ledger.rds.amazonaws.com";
+                            options.RemoteCertificateValidationCallback = [|(s, c, ch, e) => true|];
+                        });
+                        _ = builder.Build();
+                        return new NpgsqlDataSourceBuilder("Host=ledger.rds.amazonaws.com")
+                            .UseSslClientAuthenticationOptionsCallback(o => o.RemoteCertificateValidationCallback = [|(s, c, ch, e) => true|])
+                            .Build();
+                    }
+                }
+                """, """
+                using Npgsql;
+                class Sources
+                {
+                    NpgsqlDataSource Build()
+                    {
+                        var builder = new NpgsqlDataSourceBuilder("Host=ledger.rds.amazonaws.com;SSL Mode=VerifyFull");
+                        builder.UseSslClientAuthenticationOptionsCallback(options =>
+                        {
+                            options.TargetHost = "ledger.rds.amazonaws.com";
+                        });
+                        _ = builder.Build();
+                        return new NpgsqlDataSourceBuilder("Host=ledger.rds.amazonaws.com")
+                            .Build();
+                    }
+                }
+                """);
+        }
     }
 }

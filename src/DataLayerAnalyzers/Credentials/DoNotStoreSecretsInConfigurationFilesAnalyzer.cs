@@ -45,8 +45,9 @@ namespace DataLayerAnalyzers.Credentials
 
             var fileName = Path.GetFileName(file.Path);
             var skipLoopback = context.Options.GetRuleBool(file, Rule.Id, ConnectionStringAnalyzer.SkipLoopbackOption, defaultValue: true);
-            var values = JsonReader.ReadStringValues(text.ToString());
-            foreach (var connectionString in ConfigurationFiles.ReadConnectionStrings(values))
+            var read = ConfigurationFiles.Read(text);
+            var values = read.Values;
+            foreach (var connectionString in read.ConnectionStrings)
             {
                 foreach (var info in connectionString.Candidates)
                 {

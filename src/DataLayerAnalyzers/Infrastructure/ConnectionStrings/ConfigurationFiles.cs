@@ -47,6 +47,36 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
             return colon > 0 && colon < endpoint.Length - 1 && endpoint.Substring(colon + 1).All(char.IsDigit) && endpoint.IndexOf(' ') < 0;
         }
 
+        /// <summary>The string values of an appsettings file and the connection strings among them.</summary>
+        internal sealed class ReadFile
+        {
+            public ReadFile(IReadOnlyList<JsonStringValue> values, IReadOnlyList<ConfigConnectionString> connectionStrings)
+            {
+                Values = values;
+                ConnectionStrings = connectionStrings;
+            }
+
+            public IReadOnlyList<JsonStringValue> Values { get; }
+
+            public IReadOnlyList<ConfigConnectionString> ConnectionStrings { get; }
+        }
+
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.CodeAnalysis.Text.SourceText, ReadFile> Reads =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.CodeAnalysis.Text.SourceText, ReadFile>();
+
+        /// <summary>
+        /// Reads <paramref name="text"/> once for every rule that looks at it (six rules read the same appsettings file):
+        /// the result depends on the text alone.
+        /// </summary>
+        public static ReadFile Read(Microsoft.CodeAnalysis.Text.SourceText text)
+        {
+            return Reads.GetValue(text, static t =>
+            {
+                var values = Json.JsonReader.ReadStringValues(t.ToString());
+                return new ReadFile(values, ReadConnectionStrings(values).ToList());
+            });
+        }
+
         public static IEnumerable<ConfigConnectionString> ReadConnectionStrings(IReadOnlyList<JsonStringValue> values)
         {
             foreach (var value in values)

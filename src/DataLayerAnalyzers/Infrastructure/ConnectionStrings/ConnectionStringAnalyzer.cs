@@ -176,9 +176,10 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
                 return;
             }
 
-            var values = JsonReader.ReadStringValues(text.ToString());
+            var read = ConfigurationFiles.Read(text);
+            var values = read.Values;
             var skipLoopback = ExemptsLoopback && context.Options.GetRuleBool(file, Rule.Id, SkipLoopbackOption, defaultValue: true);
-            foreach (var connectionString in ConfigurationFiles.ReadConnectionStrings(values))
+            foreach (var connectionString in read.ConnectionStrings)
             {
                 var valueContext = new ConfigValueContext(context, text, connectionString, values, skipLoopback);
                 AnalyzeConfigurationValue(valueContext);
@@ -304,8 +305,25 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
             }
         }
 
-        /// <summary>True when the builder the setting is made on names only loopback hosts.</summary>
+        /// <summary>What <see cref="ReadLoopbackBuilder"/> found for an assignment, kept for every rule that reports it.</summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, object> LoopbackBuilders =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, object>();
+
+        private static readonly object Loopback = new object();
+        private static readonly object NotLoopback = new object();
+
+        /// <summary>True when the builder the setting is made on names only loopback hosts (read once per assignment for all rules).</summary>
         private bool IsLoopbackBuilder()
+        {
+            if (!LoopbackBuilders.TryGetValue(Setting.Assignment, out var known))
+            {
+                known = LoopbackBuilders.GetValue(Setting.Assignment, _ => ReadLoopbackBuilder() ? Loopback : NotLoopback);
+            }
+
+            return known == Loopback;
+        }
+
+        private bool ReadLoopbackBuilder()
         {
             var assignment = Setting.Assignment;
             RequestModel? model;

@@ -87,36 +87,63 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
         }
 
         /// <summary>
-        /// A cheap syntax look before any resolution: a connection string of the kind read here has a <c>key=value</c>
-        /// pair and a separator in the literal text written at the expression itself.
+        /// A cheap look before any resolution: a connection string of the kind read here has a <c>key=value</c> pair and a
+        /// separator in the literal text written at the expression itself (its constant parts: literals, the text parts
+        /// of an interpolation, the constant operands of a concatenation). Read from the operation tree the analyzer was
+        /// handed, so no syntax is walked.
         /// </summary>
         public static bool MayBeConnectionString(IOperation operation)
         {
-            if (operation is ILiteralOperation)
+            if (operation.ConstantValue.HasValue)
             {
-                return operation.ConstantValue.HasValue && operation.ConstantValue.Value is string s && HasPairAndSeparator(s);
+                return operation.ConstantValue.Value is string s && HasPairAndSeparator(s);
             }
 
             var equals = false;
             var separator = false;
-            var count = 0;
-            foreach (var token in operation.Syntax.DescendantTokens())
+            var pending = new Stack<IOperation>();
+            pending.Push(operation);
+            for (var count = 0; pending.Count > 0 && count < MaxLiteralTokens * 4; count++)
             {
-                if (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken)
-                    || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken))
+                var current = pending.Pop();
+                string? text = null;
+                switch (current)
                 {
-                    var text = token.ValueText;
-                    equals |= text.IndexOf('=') >= 0;
-                    separator |= text.IndexOf(';') >= 0;
-                    if (equals && separator)
-                    {
-                        return true;
-                    }
+                    case IInterpolatedStringOperation interpolated:
+                        foreach (var part in interpolated.Parts)
+                        {
+                            if (part is IInterpolatedStringTextOperation { Text: { ConstantValue: { HasValue: true, Value: string partText } } })
+                            {
+                                equals |= partText.IndexOf('=') >= 0;
+                                separator |= partText.IndexOf(';') >= 0;
+                            }
+                        }
+
+                        break;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.ConstantValue.HasValue is false:
+                        pending.Push(binary.RightOperand);
+                        pending.Push(binary.LeftOperand);
+                        break;
+                    case IParenthesizedOperation parenthesized:
+                        pending.Push(parenthesized.Operand);
+                        break;
+                    case IConversionOperation { IsImplicit: true } conversion:
+                        pending.Push(conversion.Operand);
+                        break;
+                    default:
+                        text = current.ConstantValue.HasValue ? current.ConstantValue.Value as string : null;
+                        break;
                 }
 
-                if (++count > MaxLiteralTokens * 4)
+                if (text != null)
                 {
-                    return false;
+                    equals |= text.IndexOf('=') >= 0;
+                    separator |= text.IndexOf(';') >= 0;
+                }
+
+                if (equals && separator)
+                {
+                    return true;
                 }
             }
 

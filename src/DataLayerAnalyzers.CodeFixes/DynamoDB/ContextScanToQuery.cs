@@ -238,19 +238,10 @@ namespace DataLayerAnalyzers.DynamoDB
 
             var callStatement = invocationSyntax.FirstAncestorOrSelf<StatementSyntax>();
             var index = block.Statements.IndexOf(statement);
-            if (callStatement is null || index < 0 || index + 1 >= block.Statements.Count || block.Statements[index + 1] != callStatement)
+            if (callStatement is null || index < 0 || index + 1 >= block.Statements.Count || block.Statements[index + 1] != callStatement
+                || !DynamoDBFixSupport.IsReferencedOnlyAt(reference.Local, argument, model, cancellationToken))
             {
                 return null;
-            }
-
-            var name = declarator.Identifier.ValueText;
-            foreach (var identifier in block.DescendantNodes().OfType<IdentifierNameSyntax>())
-            {
-                if (identifier != argument && identifier.Identifier.ValueText == name
-                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, reference.Local))
-                {
-                    return null;
-                }
             }
 
             return new ConditionsLocalDeclaration(reference.Local, declarator, statement);

@@ -214,6 +214,14 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
                         return items.Count;
                     }
 
+                    async Task<int> NotJustBefore(IDynamoDBContext context, string id)
+                    {
+                        var conditions = new List<ScanCondition> { new ScanCondition("DeviceId", ScanOperator.Equal, id) };
+                        var n = id.Length;
+                        var items = await {|DLA1001:context.ScanAsync<Reading>(conditions)|}.GetRemainingAsync();
+                        return items.Count + n;
+                    }
+
                     async Task<int> Twice(IDynamoDBContext context, string id)
                     {
                         var conditions = new List<ScanCondition> { new ScanCondition("DeviceId", ScanOperator.Equal, id) };

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using DataLayerAnalyzers.Infrastructure;
 using DataLayerAnalyzers.Infrastructure.DynamoDB;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -85,7 +86,14 @@ namespace DataLayerAnalyzers.DynamoDB
                 return null; // a config argument: not rewritten
             }
 
-            var elements = ConditionElements(invocationSyntax.ArgumentList.Arguments[0].Expression);
+            // The conditions inline, or in a local declared by the statement just before and used only by this call.
+            var local = ConditionsLocal(invocation, invocationSyntax, cancellationToken);
+            if (local is null && invocationSyntax.ArgumentList.Arguments[0].Expression is IdentifierNameSyntax)
+            {
+                return null;
+            }
+
+            var elements = ConditionElements(local?.Declarator.Initializer!.Value ?? invocationSyntax.ArgumentList.Arguments[0].Expression);
             if (elements is null || elements.Count != scan.LegacyConditions.Length)
             {
                 return null;
@@ -150,7 +158,19 @@ namespace DataLayerAnalyzers.DynamoDB
                 settings.Add(ScanToQuerySupport.IndexNameAssignment(index.IndexName));
             }
 
-            if (rest.Count > 0)
+            if (rest.Count > 0 && local != null)
+            {
+                // The local keeps the other conditions and becomes the QueryFilter (a List<ScanCondition>; an array is copied into one).
+                ExpressionSyntax filter = SyntaxFactory.IdentifierName(local.Declarator.Identifier.WithoutTrivia());
+                if (local.Symbol.Type is IArrayTypeSymbol)
+                {
+                    filter = SyntaxFactory.ObjectCreationExpression(SyntaxFactory.ParseTypeName("System.Collections.Generic.List<Amazon.DynamoDBv2.DataModel.ScanCondition>").WithAdditionalAnnotations(Simplifier.Annotation))
+                        .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(filter))));
+                }
+
+                settings.Add(SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName("QueryFilter"), filter));
+            }
+            else if (rest.Count > 0)
             {
                 var list = SyntaxFactory.ObjectCreationExpression(SyntaxFactory.ParseTypeName("System.Collections.Generic.List<Amazon.DynamoDBv2.DataModel.ScanCondition>").WithAdditionalAnnotations(Simplifier.Annotation))
                     .WithInitializer(SyntaxFactory.InitializerExpression(SyntaxKind.CollectionInitializerExpression, SyntaxFactory.SeparatedList(rest.Select(r => r.WithoutTrivia()))));
@@ -172,7 +192,75 @@ namespace DataLayerAnalyzers.DynamoDB
 
             var newCall = renamed.WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments)).WithTriviaFrom(invocationSyntax.ArgumentList))
                 .WithAdditionalAnnotations(Formatter.Annotation);
-            return root.ReplaceNode(invocationSyntax, newCall);
+            if (local is null)
+            {
+                return root.ReplaceNode(invocationSyntax, newCall);
+            }
+
+            var tracked = root.TrackNodes(invocationSyntax, local.Statement, local.Declarator.Initializer!.Value);
+            tracked = tracked.ReplaceNode(tracked.GetCurrentNode(invocationSyntax)!, newCall);
+            if (rest.Count == 0)
+            {
+                return tracked.RemoveNode(tracked.GetCurrentNode(local.Statement)!, SyntaxRemoveOptions.KeepNoTrivia);
+            }
+
+            // The key conditions leave the local's initializer; the others stay in their order.
+            var initializerValue = tracked.GetCurrentNode(local.Declarator.Initializer!.Value)!;
+            var initializer = initializerValue as InitializerExpressionSyntax ?? initializerValue.ChildNodes().OfType<InitializerExpressionSyntax>().FirstOrDefault();
+            if (initializer is null)
+            {
+                return null;
+            }
+
+            var kept = initializer.WithExpressions(SyntaxFactory.SeparatedList(rest.Select(r => (ExpressionSyntax)r.WithoutTrivia())))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            return tracked.ReplaceNode(initializer, kept);
+        }
+
+        /// <summary>
+        /// The local the conditions argument names, when the statement just before the call's statement declares it alone
+        /// with an initializer and the call is its only reference (no reassignment, no Add, no other read); null otherwise.
+        /// </summary>
+        private static ConditionsLocalDeclaration? ConditionsLocal(IInvocationOperation invocation, InvocationExpressionSyntax invocationSyntax, CancellationToken cancellationToken)
+        {
+            var model = invocation.SemanticModel;
+            if (model is null || invocationSyntax.ArgumentList.Arguments[0].Expression is not IdentifierNameSyntax argument
+                || ValueResolver.Unwrap(invocation.Arguments[0].Value) is not ILocalReferenceOperation reference
+                || reference.Local.DeclaringSyntaxReferences.Length != 1
+                || reference.Local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: not null } declarator
+                || declarator.Parent is not VariableDeclarationSyntax { Variables.Count: 1 } declaration
+                || declaration.Parent is not LocalDeclarationStatementSyntax statement
+                || statement.IsConst || statement.UsingKeyword != default(SyntaxToken)
+                || statement.Parent is not BlockSyntax block)
+            {
+                return null;
+            }
+
+            var callStatement = invocationSyntax.FirstAncestorOrSelf<StatementSyntax>();
+            var index = block.Statements.IndexOf(statement);
+            if (callStatement is null || index < 0 || index + 1 >= block.Statements.Count || block.Statements[index + 1] != callStatement
+                || !DynamoDBFixSupport.IsReferencedOnlyAt(reference.Local, argument, model, cancellationToken))
+            {
+                return null;
+            }
+
+            return new ConditionsLocalDeclaration(reference.Local, declarator, statement);
+        }
+
+        private sealed class ConditionsLocalDeclaration
+        {
+            public ConditionsLocalDeclaration(ILocalSymbol symbol, VariableDeclaratorSyntax declarator, LocalDeclarationStatementSyntax statement)
+            {
+                Symbol = symbol;
+                Declarator = declarator;
+                Statement = statement;
+            }
+
+            public ILocalSymbol Symbol { get; }
+
+            public VariableDeclaratorSyntax Declarator { get; }
+
+            public LocalDeclarationStatementSyntax Statement { get; }
         }
 
         /// <summary>The <c>new ScanCondition(...)</c> elements of an inline array or list initializer.</summary>
@@ -183,6 +271,7 @@ namespace DataLayerAnalyzers.DynamoDB
                 ArrayCreationExpressionSyntax array => array.Initializer,
                 ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer,
                 ObjectCreationExpressionSyntax list => list.Initializer,
+                InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ArrayInitializerExpression } bare => bare, // ScanCondition[] local = { ... };
                 _ => null,
             };
             if (initializer is null)

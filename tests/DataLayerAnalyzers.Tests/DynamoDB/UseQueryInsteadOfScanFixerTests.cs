@@ -141,6 +141,100 @@ namespace DataLayerAnalyzers.Tests.DynamoDB
         }
 
         [Fact]
+        public async Task ContextScanConditionsInLocal_FixesAllInFile()
+        {
+            await RunAsync("""
+                class Repo
+                {
+                    async Task<int> Hot(IDynamoDBContext context, string id)
+                    {
+                        var conditions = new List<ScanCondition> { new ScanCondition("DeviceId", ScanOperator.Equal, id), new ScanCondition("Temperature", ScanOperator.GreaterThan, 30.0) };
+                        var items = await [|context.ScanAsync<Reading>(conditions)|].GetRemainingAsync();
+                        return items.Count;
+                    }
+
+                    async Task<int> KeyOnly(IDynamoDBContext context, string id)
+                    {
+                        ScanCondition[] keyOnly = { new ScanCondition("DeviceId", ScanOperator.Equal, id), new ScanCondition("Timestamp", ScanOperator.GreaterThan, 5L) };
+                        var items = await [|context.ScanAsync<Reading>(keyOnly)|].GetRemainingAsync();
+                        return items.Count;
+                    }
+
+                    async Task<int> Array(IDynamoDBContext context, string id)
+                    {
+                        var filters = new[] { new ScanCondition("Temperature", ScanOperator.LessThan, 0.0), new ScanCondition("DeviceId", ScanOperator.Equal, id) };
+                        var items = await [|context.ScanAsync<Reading>(filters)|].GetRemainingAsync();
+                        return items.Count;
+                    }
+                }
+                """, """
+                class Repo
+                {
+                    async Task<int> Hot(IDynamoDBContext context, string id)
+                    {
+                        var conditions = new List<ScanCondition> { new ScanCondition("Temperature", ScanOperator.GreaterThan, 30.0) };
+                        var items = await context.QueryAsync<Reading>(id, new QueryConfig { QueryFilter = conditions }).GetRemainingAsync();
+                        return items.Count;
+                    }
+
+                    async Task<int> KeyOnly(IDynamoDBContext context, string id)
+                    {
+                        var items = await context.QueryAsync<Reading>(id, QueryOperator.GreaterThan, new object[] { 5L }).GetRemainingAsync();
+                        return items.Count;
+                    }
+
+                    async Task<int> Array(IDynamoDBContext context, string id)
+                    {
+                        var filters = new[] { new ScanCondition("Temperature", ScanOperator.LessThan, 0.0) };
+                        var items = await context.QueryAsync<Reading>(id, new QueryConfig { QueryFilter = new List<ScanCondition>(filters) }).GetRemainingAsync();
+                        return items.Count;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task ContextScanConditionsLocalUsedElsewhere_NoFix()
+        {
+            const string source = """
+                class Repo
+                {
+                    async Task<int> Hot(IDynamoDBContext context, string id)
+                    {
+                        var conditions = new List<ScanCondition> { new ScanCondition("DeviceId", ScanOperator.Equal, id), new ScanCondition("Temperature", ScanOperator.GreaterThan, 30.0) };
+                        var items = await {|DLA1001:context.ScanAsync<Reading>(conditions)|}.GetRemainingAsync();
+                        return items.Count + conditions.Count;
+                    }
+
+                    async Task<int> Added(IDynamoDBContext context, string id)
+                    {
+                        var conditions = new List<ScanCondition> { new ScanCondition("DeviceId", ScanOperator.Equal, id) };
+                        conditions.Add(new ScanCondition("Temperature", ScanOperator.GreaterThan, 30.0));
+                        var items = await {|DLA1001:context.ScanAsync<Reading>(conditions)|}.GetRemainingAsync();
+                        return items.Count;
+                    }
+
+                    async Task<int> NotJustBefore(IDynamoDBContext context, string id)
+                    {
+                        var conditions = new List<ScanCondition> { new ScanCondition("DeviceId", ScanOperator.Equal, id) };
+                        var n = id.Length;
+                        var items = await {|DLA1001:context.ScanAsync<Reading>(conditions)|}.GetRemainingAsync();
+                        return items.Count + n;
+                    }
+
+                    async Task<int> Twice(IDynamoDBContext context, string id)
+                    {
+                        var conditions = new List<ScanCondition> { new ScanCondition("DeviceId", ScanOperator.Equal, id) };
+                        var first = await {|DLA1001:context.ScanAsync<Reading>(conditions)|}.GetRemainingAsync();
+                        var second = await {|DLA1001:context.ScanAsync<Reading>(conditions)|}.GetRemainingAsync();
+                        return first.Count + second.Count;
+                    }
+                }
+                """;
+            await RunAsync(source, source);
+        }
+
+        [Fact]
         public async Task SharedRequestOrLegacyFilterOrKeyInRemainder_NoFix()
         {
             const string source = """

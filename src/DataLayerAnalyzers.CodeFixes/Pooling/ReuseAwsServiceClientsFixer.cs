@@ -46,35 +46,11 @@ namespace DataLayerAnalyzers.Pooling
                         diagnostic);
                 }
 
-                if (await ConstructorInjection.CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Inject the registered client through the constructor",
-                            ct => ConstructorInjection.FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
-                            ConstructorInjection.EquivalenceKey),
-                        diagnostic);
-                }
+                await LifetimeFixActions.OfferAsync(context, diagnostic, ConstructorInjection.CanFixAsync, ConstructorInjection.FixAsync, "Inject the registered client through the constructor", ConstructorInjection.EquivalenceKey).ConfigureAwait(false);
 
-                if (await StaticFieldHoisting.CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Create the client once in a static readonly field",
-                            ct => StaticFieldHoisting.FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
-                            EquivalenceKey),
-                        diagnostic);
-                }
+                await LifetimeFixActions.OfferAsync(context, diagnostic, StaticFieldHoisting.CanFixAsync, StaticFieldHoisting.FixAsync, "Create the client once in a static readonly field", EquivalenceKey).ConfigureAwait(false);
 
-                if (await ConnectionStringCache.CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Keep one client per distinct setting in a static cache",
-                            ct => ConnectionStringCache.FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
-                            ConnectionStringCache.ClientEquivalenceKey),
-                        diagnostic);
-                }
+                await LifetimeFixActions.OfferAsync(context, diagnostic, ConnectionStringCache.CanFixAsync, ConnectionStringCache.FixAsync, "Keep one client per distinct setting in a static cache", ConnectionStringCache.ClientEquivalenceKey).ConfigureAwait(false);
             }
         }
     }

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace DataLayerAnalyzers.Pooling
@@ -31,35 +30,11 @@ namespace DataLayerAnalyzers.Pooling
         {
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (await ConstructorInjection.CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Inject the registered connection pool through the constructor",
-                            ct => ConstructorInjection.FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
-                            ConstructorInjection.DataSourceEquivalenceKey),
-                        diagnostic);
-                }
+                await LifetimeFixActions.OfferAsync(context, diagnostic, ConstructorInjection.CanFixAsync, ConstructorInjection.FixAsync, "Inject the registered connection pool through the constructor", ConstructorInjection.DataSourceEquivalenceKey).ConfigureAwait(false);
 
-                if (await StaticFieldHoisting.CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Create the connection pool once in a static readonly field",
-                            ct => StaticFieldHoisting.FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
-                            EquivalenceKey),
-                        diagnostic);
-                }
+                await LifetimeFixActions.OfferAsync(context, diagnostic, StaticFieldHoisting.CanFixAsync, StaticFieldHoisting.FixAsync, "Create the connection pool once in a static readonly field", EquivalenceKey).ConfigureAwait(false);
 
-                if (await ConnectionStringCache.CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Keep one connection pool per connection string in a static cache",
-                            ct => ConnectionStringCache.FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
-                            ConnectionStringCache.EquivalenceKey),
-                        diagnostic);
-                }
+                await LifetimeFixActions.OfferAsync(context, diagnostic, ConnectionStringCache.CanFixAsync, ConnectionStringCache.FixAsync, "Keep one connection pool per connection string in a static cache", ConnectionStringCache.EquivalenceKey).ConfigureAwait(false);
             }
         }
     }

@@ -654,7 +654,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
             _callGraphDepth++;
             try
             {
-                var answer = question(GetCallGraph(cancellationToken), new System.Collections.Generic.List<CallGraph.Site>());
+                var answer = question(GetCallGraph(), new System.Collections.Generic.List<CallGraph.Site>());
                 if (_callGraphBudget < 0)
                 {
                     answer = CodeContext.Open; // cut short: the same for every run, since the budget starts full for each top-level question
@@ -674,7 +674,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
             }
         }
 
-        private CallGraph GetCallGraph(CancellationToken cancellationToken)
+        private CallGraph GetCallGraph()
         {
             return OnceBuilt.Get(ref _callGraph, _callGraphGate, _compilation, static c => CallGraph.Build(c));
         }

@@ -152,6 +152,19 @@ namespace DataLayerAnalyzers.Benchmarks
             return (diagnostics.AddRange(exceptions), timed.Select(t => (t.Name, t.CpuTime)).ToList());
         }
 
+        /// <summary>
+        /// Every analyzer registered as it is, but with every action it registers doing nothing
+        /// (<see cref="CpuTimedAnalyzer"/>'s hollow mode): Roslyn's price for the package's registrations alone. The
+        /// distance from here to <see cref="CompileWithAnalyzersAsync"/> is what the rules' own code costs.
+        /// </summary>
+        public Task<ImmutableArray<Diagnostic>> CompileWithHollowAnalyzersAsync(CancellationToken cancellationToken = default)
+        {
+            var hollow = Analyzers.Select(a => (DiagnosticAnalyzer)new CpuTimedAnalyzer((DiagnosticAnalyzer)Activator.CreateInstance(a.GetType())!, hollow: true)).ToImmutableArray();
+            return CreateCompilation()
+                .WithAnalyzers(hollow, new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
+                .GetAllDiagnosticsAsync(cancellationToken);
+        }
+
         /// <summary>The control: the same path with one analyzer that looks at every invocation and reports nothing.</summary>
         public Task<ImmutableArray<Diagnostic>> CompileWithEmptyAnalyzerAsync(CancellationToken cancellationToken = default)
         {

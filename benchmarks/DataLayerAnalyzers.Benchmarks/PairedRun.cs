@@ -13,7 +13,7 @@ namespace DataLayerAnalyzers.Benchmarks
     /// </summary>
     public static class PairedRun
     {
-        public static void Run(int rounds)
+        public static void Run(int rounds, bool hollow)
         {
             Console.WriteLine($"Paired run: {rounds} rounds per code base, {CodeBase.Analyzers.Length} analyzers, {Environment.ProcessorCount} logical cores");
             foreach (var kind in new[] { CodeBaseKind.DataLayer, CodeBaseKind.NoDataLibrary })
@@ -25,9 +25,15 @@ namespace DataLayerAnalyzers.Benchmarks
                 codeBase.CompileWithAnalyzersAsync().GetAwaiter().GetResult();
 
                 codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult();
+                if (hollow)
+                {
+                    codeBase.CompileWithHollowAnalyzersAsync().GetAwaiter().GetResult();
+                }
+
                 var plain = new List<double>();
                 var analyzed = new List<double>();
                 var control = new List<double>();
+                var registrationsOnly = new List<double>();
                 for (var round = 0; round < rounds; round++)
                 {
                     // ABBA order: neither side always runs first.
@@ -36,9 +42,18 @@ namespace DataLayerAnalyzers.Benchmarks
                         plain.Add(Time(() => codeBase.Compile()));
                         control.Add(Time(() => codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult()));
                         analyzed.Add(Time(() => codeBase.CompileWithAnalyzersAsync().GetAwaiter().GetResult()));
+                        if (hollow)
+                        {
+                            registrationsOnly.Add(Time(() => codeBase.CompileWithHollowAnalyzersAsync().GetAwaiter().GetResult()));
+                        }
                     }
                     else
                     {
+                        if (hollow)
+                        {
+                            registrationsOnly.Add(Time(() => codeBase.CompileWithHollowAnalyzersAsync().GetAwaiter().GetResult()));
+                        }
+
                         analyzed.Add(Time(() => codeBase.CompileWithAnalyzersAsync().GetAwaiter().GetResult()));
                         control.Add(Time(() => codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult()));
                         plain.Add(Time(() => codeBase.Compile()));
@@ -55,6 +70,14 @@ namespace DataLayerAnalyzers.Benchmarks
                     CultureInfo.InvariantCulture,
                     "  {0,-14} control (empty operation analyzer): median {1:N0} ms (min {2:N0}); ratio per pair: median {3:0.00}, min {4:0.00}, max {5:0.00}",
                     kind, Median(control), control.Min(), Median(controlRatios), controlRatios.Min(), controlRatios.Max()));
+                if (hollow)
+                {
+                    var hollowRatios = plain.Zip(registrationsOnly, (p, h) => h / p).ToList();
+                    Console.WriteLine(string.Format(
+                        CultureInfo.InvariantCulture,
+                        "  {0,-14} registrations only (every DLA action hollow): median {1:N0} ms (min {2:N0}); ratio per pair: median {3:0.00}, min {4:0.00}, max {5:0.00}",
+                        kind, Median(registrationsOnly), registrationsOnly.Min(), Median(hollowRatios), hollowRatios.Min(), hollowRatios.Max()));
+                }
             }
         }
 

@@ -36,7 +36,7 @@ namespace DataLayerAnalyzers.Credentials
 
                 // A key in a constant used by several clients is reported once, where it is written.
                 var reported = new ConcurrentDictionary<Location, bool>();
-                start.RegisterOperationAction(
+                start.RegisterDispatchedOperationAction(
                     ctx =>
                     {
                         var creation = (IObjectCreationOperation)ctx.Operation;
@@ -106,7 +106,7 @@ namespace DataLayerAnalyzers.Credentials
             return null;
         }
 
-        private static bool TryResolveKey(IArgumentOperation? argument, out ResolvedString? value, OperationAnalysisContext context)
+        private static bool TryResolveKey(IArgumentOperation? argument, out ResolvedString? value, OperationContext context)
         {
             value = null;
             if (argument is null || !ValueResolver.TryResolveString(argument.Value, out var resolved, context.CancellationToken) || !resolved.IsFullyKnown)

@@ -12,7 +12,7 @@ namespace DataLayerAnalyzers.DynamoDB
     {
         internal override DiagnosticDescriptor Rule => DiagnosticDescriptors.AvoidFullTableScan;
 
-        internal override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, DynamoDBSymbols symbols)
+        internal override void AnalyzeInvocation(OperationContext context, IInvocationOperation invocation, DynamoDBSymbols symbols)
         {
             if (symbols.ClassifyScan(invocation.TargetMethod) == DynamoDBReadShape.None || ScanContext.IsStartupOrBackground(invocation, context.ContainingSymbol, symbols))
             {

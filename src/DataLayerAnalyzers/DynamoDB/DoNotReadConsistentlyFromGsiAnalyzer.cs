@@ -30,11 +30,11 @@ namespace DataLayerAnalyzers.DynamoDB
                     return;
                 }
 
-                start.RegisterOperationAction(c => Analyze(c, (IObjectCreationOperation)c.Operation, symbols), OperationKind.ObjectCreation);
+                start.RegisterDispatchedOperationAction(c => Analyze(c, (IObjectCreationOperation)c.Operation, symbols), OperationKind.ObjectCreation);
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, IObjectCreationOperation creation, DynamoDBSymbols symbols)
+        private static void Analyze(OperationContext context, IObjectCreationOperation creation, DynamoDBSymbols symbols)
         {
             var operation = OperationName(creation.Type, symbols);
             if (operation is null)

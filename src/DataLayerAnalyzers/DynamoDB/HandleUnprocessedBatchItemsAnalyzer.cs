@@ -12,7 +12,7 @@ namespace DataLayerAnalyzers.DynamoDB
     {
         internal override DiagnosticDescriptor Rule => DiagnosticDescriptors.HandleUnprocessedBatchItems;
 
-        internal override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, DynamoDBSymbols symbols)
+        internal override void AnalyzeInvocation(OperationContext context, IInvocationOperation invocation, DynamoDBSymbols symbols)
         {
             var method = invocation.TargetMethod;
             string member, operation;

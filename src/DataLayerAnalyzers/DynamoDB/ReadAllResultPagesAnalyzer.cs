@@ -12,7 +12,7 @@ namespace DataLayerAnalyzers.DynamoDB
     {
         internal override DiagnosticDescriptor Rule => DiagnosticDescriptors.ReadAllResultPages;
 
-        internal override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, DynamoDBSymbols symbols)
+        internal override void AnalyzeInvocation(OperationContext context, IInvocationOperation invocation, DynamoDBSymbols symbols)
         {
             switch (PagingAnalysis.Analyze(invocation, symbols, out _, context.CancellationToken))
             {

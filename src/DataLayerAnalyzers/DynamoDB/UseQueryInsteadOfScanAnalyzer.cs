@@ -1,4 +1,5 @@
 using DataLayerAnalyzers.Infrastructure.DynamoDB;
+using DataLayerAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -14,7 +15,7 @@ namespace DataLayerAnalyzers.DynamoDB
     {
         internal override DiagnosticDescriptor Rule => DiagnosticDescriptors.UseQueryInsteadOfScan;
 
-        internal override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, DynamoDBSymbols symbols)
+        internal override void AnalyzeInvocation(OperationContext context, IInvocationOperation invocation, DynamoDBSymbols symbols)
         {
             var scan = ScanAnalysis.Analyze(invocation, symbols, context.Options, context.CancellationToken);
             if (scan is null || scan.Verdict != ScanFilterVerdict.KeyEquality || scan.Keys is null)

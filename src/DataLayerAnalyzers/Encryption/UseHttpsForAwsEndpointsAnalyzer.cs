@@ -34,7 +34,7 @@ namespace DataLayerAnalyzers.Encryption
                     return;
                 }
 
-                start.RegisterOperationAction(
+                start.RegisterDispatchedOperationAction(
                     ctx =>
                     {
                         var creation = (IObjectCreationOperation)ctx.Operation;
@@ -47,7 +47,7 @@ namespace DataLayerAnalyzers.Encryption
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, IObjectCreationOperation creation)
+        private static void Analyze(OperationContext context, IObjectCreationOperation creation)
         {
             var model = RequestModel.FromCreation(creation, context.CancellationToken);
             var allowed = context.Options.GetRuleOption(creation.Syntax.SyntaxTree, RuleIdentifiers.UseHttpsForAwsEndpoints, AllowedHttpHostsOption);

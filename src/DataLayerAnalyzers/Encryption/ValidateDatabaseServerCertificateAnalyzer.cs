@@ -25,7 +25,7 @@ namespace DataLayerAnalyzers.Encryption
             var redisOptions = symbols.Types.Get("StackExchange.Redis.ConfigurationOptions");
             var sslOptions = symbols.Types.Get("System.Net.Security.SslClientAuthenticationOptions");
 
-            context.RegisterOperationAction(
+            context.RegisterDispatchedOperationAction(
                 c =>
                 {
                     var invocation = (IInvocationOperation)c.Operation;
@@ -41,7 +41,7 @@ namespace DataLayerAnalyzers.Encryption
                 },
                 OperationKind.Invocation);
 
-            context.RegisterOperationAction(
+            context.RegisterDispatchedOperationAction(
                 c =>
                 {
                     var assignment = (ISimpleAssignmentOperation)c.Operation;
@@ -61,7 +61,7 @@ namespace DataLayerAnalyzers.Encryption
 
             if (redisOptions != null)
             {
-                context.RegisterOperationAction(
+                context.RegisterDispatchedOperationAction(
                     c =>
                     {
                         var eventAssignment = (IEventAssignmentOperation)c.Operation;
@@ -96,7 +96,7 @@ namespace DataLayerAnalyzers.Encryption
             return false;
         }
 
-        private void ReportCallback(OperationAnalysisContext context, IOperation value)
+        private void ReportCallback(OperationContext context, IOperation value)
         {
             var callback = CertificateCallbacks.FindAlwaysTrueCallback(value, context.CancellationToken);
             if (callback != null)

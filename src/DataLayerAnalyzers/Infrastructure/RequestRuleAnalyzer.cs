@@ -72,14 +72,14 @@ namespace DataLayerAnalyzers.Infrastructure
                 if (builder.Count > 0)
                 {
                     var requestTypes = builder.ToImmutable();
-                    start.RegisterOperationAction(c => AnalyzeCreation(c, requestTypes, knownTypes), OperationKind.ObjectCreation);
-                    start.RegisterOperationAction(c => AnalyzeAssignment(c, requestTypes, knownTypes), OperationKind.SimpleAssignment);
+                    start.RegisterDispatchedOperationAction(c => AnalyzeCreation(c, requestTypes, knownTypes), OperationKind.ObjectCreation);
+                    start.RegisterDispatchedOperationAction(c => AnalyzeAssignment(c, requestTypes, knownTypes), OperationKind.SimpleAssignment);
                 }
 
                 if (cdkBuilder.Count > 0)
                 {
                     var cdk = new CdkSource(cdkBuilder.ToImmutable());
-                    start.RegisterOperationAction(c => AnalyzeCdk(c, cdk, knownTypes), OperationKind.ObjectCreation, OperationKind.Invocation);
+                    start.RegisterDispatchedOperationAction(c => AnalyzeCdk(c, cdk, knownTypes), OperationKind.ObjectCreation, OperationKind.Invocation);
                 }
             });
         }
@@ -87,7 +87,7 @@ namespace DataLayerAnalyzers.Infrastructure
         /// <summary>The rule's check over one request.</summary>
         private protected abstract void Analyze(RequestRuleContext context);
 
-        private void AnalyzeCreation(OperationAnalysisContext context, ImmutableHashSet<INamedTypeSymbol> requestTypes, KnownTypes knownTypes)
+        private void AnalyzeCreation(OperationContext context, ImmutableHashSet<INamedTypeSymbol> requestTypes, KnownTypes knownTypes)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             if (creation.Type is not INamedTypeSymbol type || !requestTypes.Contains(type))
@@ -105,7 +105,7 @@ namespace DataLayerAnalyzers.Infrastructure
         /// rule reads. The props are modelled from their initializer, assignments to the props local in the same method and
         /// a helper that builds them; props the model cannot see (parameters, fields, library calls) make no finding.
         /// </summary>
-        private void AnalyzeCdk(OperationAnalysisContext context, CdkSource cdk, KnownTypes knownTypes)
+        private void AnalyzeCdk(OperationContext context, CdkSource cdk, KnownTypes knownTypes)
         {
             IMethodSymbol? method;
             ImmutableArray<IArgumentOperation> arguments;
@@ -169,7 +169,7 @@ namespace DataLayerAnalyzers.Infrastructure
         /// <c>request.Prop = value</c> on a request this method did not create (parameter, factory, field set elsewhere):
         /// only the settings written by this very assignment are checked, and nothing is reported as missing.
         /// </summary>
-        private void AnalyzeAssignment(OperationAnalysisContext context, ImmutableHashSet<INamedTypeSymbol> requestTypes, KnownTypes knownTypes)
+        private void AnalyzeAssignment(OperationContext context, ImmutableHashSet<INamedTypeSymbol> requestTypes, KnownTypes knownTypes)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (assignment.Parent is IObjectOrCollectionInitializerOperation || assignment.Target is not IPropertyReferenceOperation { Instance: { } instance })
@@ -256,11 +256,11 @@ namespace DataLayerAnalyzers.Infrastructure
     /// <summary>One request seen by a rule: its type, its model, and how to report on it (with what the shared fixer needs).</summary>
     internal sealed class RequestRuleContext
     {
-        private readonly OperationAnalysisContext _context;
+        private readonly OperationContext _context;
         private readonly DiagnosticDescriptor _rule;
         private readonly SyntaxNode? _scope;
 
-        public RequestRuleContext(OperationAnalysisContext context, DiagnosticDescriptor rule, INamedTypeSymbol requestType, RequestModel model,
+        public RequestRuleContext(OperationContext context, DiagnosticDescriptor rule, INamedTypeSymbol requestType, RequestModel model,
             IObjectCreationOperation? creation, SyntaxNode? scope, KnownTypes knownTypes, string? cdkSubject = null)
         {
             _context = context;

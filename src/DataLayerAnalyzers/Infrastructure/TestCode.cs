@@ -21,7 +21,7 @@ namespace DataLayerAnalyzers.Infrastructure
         private const int MaxTypeDepth = 16;
 
         /// <summary>Reports <paramref name="diagnostic"/> unless it lies in test code and the option leaves tests unanalyzed.</summary>
-        public static void ReportOutsideTestCode(this OperationAnalysisContext context, Diagnostic diagnostic)
+        public static void ReportOutsideTestCode(this OperationContext context, Diagnostic diagnostic)
         {
             if (!IsSilenced(context.Options, context.ContainingSymbol, diagnostic))
             {

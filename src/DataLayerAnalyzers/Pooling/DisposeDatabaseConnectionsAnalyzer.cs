@@ -57,7 +57,7 @@ namespace DataLayerAnalyzers.Pooling
                 if (!connections.IsEmpty)
                 {
                     // No provider referenced (DbDataSource alone is part of .NET): no creation can be a provider connection.
-                    start.RegisterOperationAction(
+                    start.RegisterDispatchedOperationAction(
                         ctx =>
                         {
                             if (ctx.Operation.Type is INamedTypeSymbol type && IsProviderConnection(type, connections))
@@ -70,7 +70,7 @@ namespace DataLayerAnalyzers.Pooling
 
                 if (dataSource != null)
                 {
-                    start.RegisterOperationAction(
+                    start.RegisterDispatchedOperationAction(
                         ctx =>
                         {
                             // The method name first (a string switch), the type hierarchy only for the three names.
@@ -99,7 +99,7 @@ namespace DataLayerAnalyzers.Pooling
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, ConnectionOwnership ownership, bool opensItself)
+        private static void Analyze(OperationContext context, ConnectionOwnership ownership, bool opensItself)
         {
             var declarator = ConnectionOwnership.DeclaringLocal(context.Operation);
             if (declarator is null || ConnectionOwnership.IsUsingDeclared(declarator))
@@ -113,7 +113,8 @@ namespace DataLayerAnalyzers.Pooling
                 return; // escapes, or never opened here (Dapper opens and closes it itself)
             }
 
-            var graph = ConnectionOwnership.GraphFor(context.GetControlFlowGraph(), declarator, context.CancellationToken);
+            var body = context.GetControlFlowGraph();
+            var graph = body is null ? null : ConnectionOwnership.GraphFor(body, declarator, context.CancellationToken);
             if (graph is null)
             {
                 return;

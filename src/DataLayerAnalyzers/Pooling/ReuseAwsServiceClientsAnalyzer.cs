@@ -30,7 +30,7 @@ namespace DataLayerAnalyzers.Pooling
                 var dynamoDbContextBuilderInterface = start.Compilation.GetTypeByMetadataName("Amazon.DynamoDBv2.DataModel.IDynamoDBContextBuilder");
                 var engine = ExecutionContextEngine.For(start.Compilation);
 
-                start.RegisterOperationAction(
+                start.RegisterDispatchedOperationAction(
                     ctx =>
                     {
                         var creation = (IObjectCreationOperation)ctx.Operation;
@@ -44,7 +44,7 @@ namespace DataLayerAnalyzers.Pooling
 
                 if (dynamoDbContextBuilder != null)
                 {
-                    start.RegisterOperationAction(
+                    start.RegisterDispatchedOperationAction(
                         ctx =>
                         {
                             var invocation = (IInvocationOperation)ctx.Operation;
@@ -58,7 +58,7 @@ namespace DataLayerAnalyzers.Pooling
             });
         }
 
-        private static void Report(OperationAnalysisContext context, ExecutionContextEngine engine, string what)
+        private static void Report(OperationContext context, ExecutionContextEngine engine, string what)
         {
             var where = engine.Classify(context.Operation, context.ContainingSymbol, context.CancellationToken);
             if (where.IsPerCall)

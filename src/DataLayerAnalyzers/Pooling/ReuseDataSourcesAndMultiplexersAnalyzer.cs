@@ -32,7 +32,7 @@ namespace DataLayerAnalyzers.Pooling
                 }
 
                 var engine = ExecutionContextEngine.For(compilation);
-                start.RegisterOperationAction(
+                start.RegisterDispatchedOperationAction(
                     ctx =>
                     {
                         var invocation = (IInvocationOperation)ctx.Operation;
@@ -59,7 +59,7 @@ namespace DataLayerAnalyzers.Pooling
 
                 if (mySqlDataSource != null)
                 {
-                    start.RegisterOperationAction(
+                    start.RegisterDispatchedOperationAction(
                         ctx =>
                         {
                             if (ctx.Operation.Type.Is(mySqlDataSource))
@@ -72,7 +72,7 @@ namespace DataLayerAnalyzers.Pooling
             });
         }
 
-        private static void Report(OperationAnalysisContext context, ExecutionContextEngine engine, string what)
+        private static void Report(OperationContext context, ExecutionContextEngine engine, string what)
         {
             var where = engine.Classify(context.Operation, context.ContainingSymbol, context.CancellationToken);
             if (where.IsPerCall)

@@ -34,11 +34,11 @@ namespace DataLayerAnalyzers.Pooling
                 }
 
                 var reported = new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>();
-                start.RegisterOperationAction(c => Analyze(c, symbols, scope, reported), OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.SimpleAssignment);
+                start.RegisterDispatchedOperationAction(c => Analyze(c, symbols, scope, reported), OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.SimpleAssignment);
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, ConnectionStringSymbols symbols, LambdaFunctionScope scope, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
+        private static void Analyze(OperationContext context, ConnectionStringSymbols symbols, LambdaFunctionScope scope, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
         {
             var operation = context.Operation;
             var cancellationToken = context.CancellationToken;

@@ -59,13 +59,13 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
                 var symbols = ConnectionStringSymbols.Create(start.Compilation);
                 if (symbols != null)
                 {
-                    start.RegisterOperationAction(c => AnalyzeSink(c, symbols, reported), OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.SimpleAssignment);
+                    start.RegisterDispatchedOperationAction(c => AnalyzeSink(c, symbols, reported), OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.SimpleAssignment);
                     RegisterAdditionalActions(start, symbols);
                 }
 
                 if (AnalyzesStandaloneStrings && StandaloneConnectionStrings.ReferencesDataAccess(start.Compilation))
                 {
-                    start.RegisterOperationAction(c => AnalyzeStandalone(c, symbols, reported), OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary);
+                    start.RegisterDispatchedOperationAction(c => AnalyzeStandalone(c, symbols, reported), OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary);
                 }
 
                 if (AnalyzesConfigurationFiles)
@@ -101,7 +101,7 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
             return ExemptsLoopback && options.GetRuleBool(tree, Rule.Id, SkipLoopbackOption, defaultValue: true);
         }
 
-        private void AnalyzeSink(OperationAnalysisContext context, ConnectionStringSymbols symbols, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
+        private void AnalyzeSink(OperationContext context, ConnectionStringSymbols symbols, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
         {
             var operation = context.Operation;
             if (symbols.TryGetConnectionStringSink(operation, out var value, out var provider))
@@ -131,7 +131,7 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
         /// provider runs the rule's check; the finding is reported (where the literal is written) only when every
         /// candidate finds the same thing. A string handed straight to a known provider is left to the sink.
         /// </summary>
-        private void AnalyzeStandalone(OperationAnalysisContext context, ConnectionStringSymbols? symbols, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
+        private void AnalyzeStandalone(OperationContext context, ConnectionStringSymbols? symbols, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
         {
             var operation = context.Operation;
             if (!StandaloneConnectionStrings.IsWholeString(operation) || !StandaloneConnectionStrings.MayBeConnectionString(operation)
@@ -190,10 +190,10 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
     /// <summary>What a rule sees of a connection string written in code.</summary>
     internal sealed class ConnectionStringContext
     {
-        private readonly OperationAnalysisContext _context;
+        private readonly OperationContext _context;
         private readonly ConcurrentDictionary<(SyntaxTree, TextSpan), byte> _reported;
 
-        public ConnectionStringContext(OperationAnalysisContext context, ConnectionStringSymbols? symbols, ConnectionStringInfo info, ResolvedString source, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported, bool deferred = false)
+        public ConnectionStringContext(OperationContext context, ConnectionStringSymbols? symbols, ConnectionStringInfo info, ResolvedString source, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported, bool deferred = false)
         {
             _context = context;
             Symbols = symbols;
@@ -280,11 +280,11 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
     /// <summary>What a rule sees of a typed builder setting.</summary>
     internal sealed class TypedSettingContext
     {
-        private readonly OperationAnalysisContext _context;
+        private readonly OperationContext _context;
         private readonly ConcurrentDictionary<(SyntaxTree, TextSpan), byte> _reported;
         private readonly ConnectionStringAnalyzer _rule;
 
-        public TypedSettingContext(OperationAnalysisContext context, TypedSetting setting, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported, ConnectionStringAnalyzer rule)
+        public TypedSettingContext(OperationContext context, TypedSetting setting, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported, ConnectionStringAnalyzer rule)
         {
             _context = context;
             Setting = setting;

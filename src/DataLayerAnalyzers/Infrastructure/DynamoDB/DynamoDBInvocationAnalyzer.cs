@@ -40,10 +40,10 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                     return;
                 }
 
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, (IInvocationOperation)c.Operation, symbols), OperationKind.Invocation);
+                start.RegisterDispatchedOperationAction(c => AnalyzeInvocation(c, (IInvocationOperation)c.Operation, symbols), OperationKind.Invocation);
             });
         }
 
-        internal abstract void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, DynamoDBSymbols symbols);
+        internal abstract void AnalyzeInvocation(OperationContext context, IInvocationOperation invocation, DynamoDBSymbols symbols);
     }
 }

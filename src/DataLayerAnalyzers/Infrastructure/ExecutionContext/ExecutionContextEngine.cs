@@ -111,7 +111,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
         /// <summary>
         /// Classifies the code that creates <paramref name="created"/> (an object creation or a factory call such as
         /// <c>NpgsqlDataSource.Create</c>). <paramref name="containingSymbol"/> is the member whose body holds it
-        /// (<c>OperationAnalysisContext.ContainingSymbol</c>).
+        /// (<c>OperationContext.ContainingSymbol</c>).
         /// </summary>
         public CodeContext Classify(IOperation created, ISymbol containingSymbol, CancellationToken cancellationToken)
             => Classify(created, containingSymbol, 0, cancellationToken);

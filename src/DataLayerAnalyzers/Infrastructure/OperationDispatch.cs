@@ -1,0 +1,328 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DataLayerAnalyzers.Infrastructure
+{
+    /// <summary>
+    /// Operation actions delivered through one operation-block action per analyzer, from a per-block list of the
+    /// operations the rules look at that every analyzer shares.
+    /// <para>
+    /// Why: for every analyzer that registers operation actions, Roslyn's driver walks every operation of every method
+    /// and looks its kind up in that analyzer's table, whether or not the analyzer wants it. With twenty analyzers that
+    /// walk costs more than most rules' own work. Here the block's operations are walked once for all analyzers, and each
+    /// analyzer is handed the operations of its kinds, in the same pre-order, with the same containing symbol, options,
+    /// reporting and cancellation that <see cref="CompilationStartAnalysisContext.RegisterOperationAction(Action{OperationAnalysisContext}, OperationKind[])"/>
+    /// would have given it.
+    /// </para>
+    /// </summary>
+    internal static class OperationDispatch
+    {
+        private static readonly ConditionalWeakTable<CompilationStartAnalysisContext, Registry> Registries = new ConditionalWeakTable<CompilationStartAnalysisContext, Registry>();
+
+        /// <summary>
+        /// Registers <paramref name="action"/> for operations of <paramref name="kinds"/>, as
+        /// <c>RegisterOperationAction</c> does. All such registrations of one analyzer in one compilation share one
+        /// operation-block action.
+        /// </summary>
+        public static void RegisterDispatchedOperationAction(this CompilationStartAnalysisContext context, Action<OperationContext> action, params OperationKind[] kinds)
+        {
+            if (!Registries.TryGetValue(context, out var registry))
+            {
+                registry = new Registry();
+                Registries.Add(context, registry);
+                context.RegisterOperationBlockAction(registry.Run);
+            }
+
+            foreach (var kind in kinds)
+            {
+                if (Slot(kind) < 0)
+                {
+                    throw new ArgumentException("Operation kind " + kind + " is not dispatched.", nameof(kinds));
+                }
+
+                registry.Add(kind, action);
+            }
+        }
+
+        /// <summary>
+        /// The control-flow graph of the body holding a dispatched operation, made once per body and shared: what
+        /// <see cref="OperationAnalysisContext.GetControlFlowGraph()"/> gives an operation action from the driver's cache.
+        /// </summary>
+        public static ControlFlowGraph? GetControlFlowGraph(IOperation operation, CancellationToken cancellationToken)
+        {
+            var root = Root(operation, int.MaxValue);
+            if (Graphs.TryGetValue(root, out var graph))
+            {
+                return graph;
+            }
+
+            var created = root switch
+            {
+                IMethodBodyOperation method => ControlFlowGraph.Create(method, cancellationToken),
+                IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, cancellationToken),
+                IBlockOperation block => ControlFlowGraph.Create(block, cancellationToken),
+                IFieldInitializerOperation field => ControlFlowGraph.Create(field, cancellationToken),
+                IPropertyInitializerOperation property => ControlFlowGraph.Create(property, cancellationToken),
+                IParameterInitializerOperation parameter => ControlFlowGraph.Create(parameter, cancellationToken),
+                _ => null,
+            };
+            if (created is null)
+            {
+                return null;
+            }
+
+            return Graphs.GetValue(root, _ => created);
+        }
+
+        private static readonly ConditionalWeakTable<IOperation, ControlFlowGraph> Graphs = new ConditionalWeakTable<IOperation, ControlFlowGraph>();
+
+        /// <summary>
+        /// A method's or constructor's blocks hang under one body operation that also holds the constructor initializer
+        /// and both bodies; the driver's operation actions see all of it, so the walk starts there.
+        /// </summary>
+        private static IOperation Root(IOperation operation, int maxDepth)
+        {
+            for (var depth = 0; operation.Parent != null && depth < maxDepth; depth++)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
+        }
+
+        private static int Slot(OperationKind kind)
+        {
+            switch (kind)
+            {
+                case OperationKind.Invocation: return 0;
+                case OperationKind.ObjectCreation: return 1;
+                case OperationKind.SimpleAssignment: return 2;
+                case OperationKind.Literal: return 3;
+                case OperationKind.InterpolatedString: return 4;
+                case OperationKind.Binary: return 5;
+                case OperationKind.EventAssignment: return 6;
+                default: return -1;
+            }
+        }
+
+        /// <summary>What the operations of one block share: the block's context, copied once.</summary>
+        internal sealed class BlockScope
+        {
+            private readonly OperationBlockAnalysisContext _context;
+
+            public BlockScope(OperationBlockAnalysisContext context)
+            {
+                _context = context;
+            }
+
+            public ISymbol OwningSymbol => _context.OwningSymbol;
+
+            public Compilation Compilation => _context.Compilation;
+
+            public AnalyzerOptions Options => _context.Options;
+
+            public CancellationToken CancellationToken => _context.CancellationToken;
+
+            public void Report(Diagnostic diagnostic) => _context.ReportDiagnostic(diagnostic);
+        }
+
+        /// <summary>One analyzer's dispatched actions in one compilation. Written during compilation start only.</summary>
+        private sealed class Registry
+        {
+            private readonly List<(int Slot, Action<OperationContext> Action)> _actions = new List<(int, Action<OperationContext>)>();
+            private int _mask;
+
+            public void Add(OperationKind kind, Action<OperationContext> action)
+            {
+                var slot = Slot(kind);
+                _actions.Add((slot, action));
+                _mask |= 1 << slot;
+            }
+
+            public void Run(OperationBlockAnalysisContext context)
+            {
+                var operations = BlockOperations.For(context.OperationBlocks);
+                if (operations is null || (operations.Mask & _mask) == 0)
+                {
+                    return;
+                }
+
+                BlockScope? scope = null;
+                var list = operations.Operations;
+                for (var i = 0; i < list.Length; i++)
+                {
+                    var operation = list[i];
+                    var operationSlot = operations.Slots[i];
+                    if ((_mask & (1 << operationSlot)) == 0)
+                    {
+                        continue;
+                    }
+
+                    if ((i & 63) == 0)
+                    {
+                        context.CancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    scope ??= new BlockScope(context);
+                    var operationContext = new OperationContext(operation, scope);
+                    foreach (var (slot, action) in _actions)
+                    {
+                        if (slot == operationSlot)
+                        {
+                            action(operationContext);
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The operations of dispatched kinds in one declaration's operation blocks, in pre-order, with the slot of each
+        /// one's kind. Built once per declaration: the driver runs every analyzer's block action for a declaration one
+        /// after the other on one thread, so the last list built on a thread serves the analyzers after the first.
+        /// </summary>
+        private sealed class BlockOperations
+        {
+            private static readonly BlockOperations Empty = new BlockOperations(Array.Empty<IOperation>(), Array.Empty<byte>(), 0);
+
+            [ThreadStatic]
+            private static IOperation? _lastRoot;
+
+            [ThreadStatic]
+            private static BlockOperations? _last;
+
+            [ThreadStatic]
+            private static List<IOperation>? _buffer;
+
+            [ThreadStatic]
+            private static List<byte>? _slotBuffer;
+
+            private BlockOperations(IOperation[] operations, byte[] slots, int mask)
+            {
+                Operations = operations;
+                Slots = slots;
+                Mask = mask;
+            }
+
+            public IOperation[] Operations { get; }
+
+            public byte[] Slots { get; }
+
+            public int Mask { get; }
+
+            public static BlockOperations? For(ImmutableArray<IOperation> blocks)
+            {
+                if (blocks.IsDefaultOrEmpty || blocks[0] is null)
+                {
+                    return null;
+                }
+
+                // Every analyzer is handed the same blocks of a declaration; the root of the first identifies them.
+                var key = Root(blocks[0]);
+                var last = _last;
+                if (last != null && ReferenceEquals(_lastRoot, key))
+                {
+                    return last;
+                }
+
+                last = Build(blocks);
+                _lastRoot = key;
+                _last = last;
+                return last;
+            }
+
+            /// <summary>The initializer statement is implicit either way; the call in it is implicit when none is written.</summary>
+            private static bool IsImplicitCall(IOperation initializer)
+                => initializer.IsImplicit && (initializer is IExpressionStatementOperation statement ? statement.Operation.IsImplicit : true);
+
+            private static int Collect(IOperation root, List<IOperation> operations, List<byte> slots)
+            {
+                var mask = 0;
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    var slot = Slot(operation.Kind);
+                    if (slot < 0)
+                    {
+                        continue;
+                    }
+
+                    operations.Add(operation);
+                    slots.Add((byte)slot);
+                    mask |= 1 << slot;
+                }
+
+                return mask;
+            }
+
+            private static IOperation Root(IOperation operation) => OperationDispatch.Root(operation, MaxRootDepth);
+
+            private const int MaxRootDepth = 8;
+
+            private static BlockOperations Build(ImmutableArray<IOperation> blocks)
+            {
+                var operations = _buffer ??= new List<IOperation>();
+                var slots = _slotBuffer ??= new List<byte>();
+                operations.Clear();
+                slots.Clear();
+                var mask = 0;
+                IOperation? firstRoot = null;
+                List<IOperation>? otherRoots = null;
+                foreach (var block in blocks)
+                {
+                    if (block is null)
+                    {
+                        continue;
+                    }
+
+                    var root = Root(block);
+                    if (ReferenceEquals(root, firstRoot) || (otherRoots != null && otherRoots.Contains(root)))
+                    {
+                        continue;
+                    }
+
+                    if (firstRoot is null)
+                    {
+                        firstRoot = root;
+                    }
+                    else
+                    {
+                        (otherRoots ??= new List<IOperation>()).Add(root);
+                    }
+
+                    // A constructor with no initializer written has an implicit base(...) call the driver does not
+                    // hand to operation actions; neither is it handed on here.
+                    if (root is IConstructorBodyOperation { Initializer: { } implicitInitializer } && IsImplicitCall(implicitInitializer))
+                    {
+                        foreach (var child in root.ChildOperations)
+                        {
+                            if (!ReferenceEquals(child, implicitInitializer))
+                            {
+                                mask |= Collect(child, operations, slots);
+                            }
+                        }
+                    }
+                    else
+                    {
+                        mask |= Collect(root, operations, slots);
+                    }
+                }
+
+                if (operations.Count == 0)
+                {
+                    return Empty;
+                }
+
+                var result = new BlockOperations(operations.ToArray(), slots.ToArray(), mask);
+                operations.Clear();
+                return result;
+            }
+        }
+    }
+}

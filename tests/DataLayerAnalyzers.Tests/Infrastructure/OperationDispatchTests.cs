@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using DataLayerAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace DataLayerAnalyzers.Tests.Infrastructure
+{
+    /// <summary>
+    /// The rules receive their operations through <see cref="OperationDispatch"/> (one block action per analyzer) instead
+    /// of Roslyn's per-kind operation actions. It must hand them exactly what the driver would: the same operations, each
+    /// once, with the same containing symbol, in every kind of body and initializer (and not the implicit base call of a
+    /// constructor that writes none: the driver hands it to no operation action).
+    /// </summary>
+    public class OperationDispatchTests
+    {
+        private static readonly OperationKind[] Kinds =
+        {
+            OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.Literal,
+            OperationKind.InterpolatedString, OperationKind.Binary, OperationKind.EventAssignment,
+        };
+
+        private const string Library = """
+            using System;
+            using System.Collections.Generic;
+
+            [Obsolete("attribute argument")]
+            public class Base
+            {
+                public Base(object value) { }
+            }
+
+            public class Repository : Base
+            {
+                private static readonly string Prefix = "Host=" + "db";
+                private readonly List<int> _items = new List<int> { 1, 2 };
+                public event EventHandler Changed;
+
+                public Repository() : this(new object()) { }
+
+                public Repository(object value) : base(new Holder { Name = "x" })
+                {
+                    Changed += (s, e) => Console.WriteLine($"changed {s}");
+                    int Local(int x) => x * 2 + Local(1);
+                    Func<string, string> lambda = text => text + ";Password=" + Prefix;
+                    _ = lambda("a") + Local(3);
+                }
+
+                public string Name { get; set; } = "Host=" + Prefix;
+
+                public string Expression => string.Concat("a", "b");
+
+                public int Accessors
+                {
+                    get { return _items.Count + 1; }
+                    set { _items.Add(value); }
+                }
+
+                public void WithDefault(string text = "Server=x;Password=y") => Console.WriteLine(text == null ? "none" : text);
+
+                public static Repository operator +(Repository left, Repository right) => new Repository();
+
+                ~Repository() => Console.WriteLine("finalized");
+            }
+
+            public class Holder
+            {
+                public string Name { get; set; }
+            }
+
+            public enum Size { Small = 1, Large = Small << 4 }
+            """;
+
+        private const string Program = """
+            using System;
+
+            var text = "Host=" + args.Length;
+            Console.WriteLine(new Uri("https://example.com").Host + text);
+            static int Twice(int value) => value * 2;
+            Console.WriteLine(Twice(2));
+            """;
+
+        [Fact]
+        public async Task Dispatched_actions_see_the_operations_and_containing_symbols_operation_actions_see_in_a_library()
+        {
+            var (direct, dispatched) = await RecordBothAsync(Library, OutputKind.DynamicallyLinkedLibrary);
+
+            Assert.NotEmpty(direct);
+            foreach (var kind in Kinds)
+            {
+                Assert.Contains(direct, entry => entry.StartsWith(kind + " ", StringComparison.Ordinal));
+            }
+
+            Assert.Empty(direct.Except(dispatched));
+            Assert.Empty(dispatched.Except(direct));
+            Assert.Equal(direct, dispatched);
+        }
+
+        [Fact]
+        public async Task Dispatched_actions_see_top_level_statements_and_their_local_functions()
+        {
+            var (direct, dispatched) = await RecordBothAsync(Program, OutputKind.ConsoleApplication);
+
+            Assert.Contains(direct, entry => entry.StartsWith("Invocation ", StringComparison.Ordinal) && entry.Contains("Twice(2)", StringComparison.Ordinal));
+            Assert.Empty(direct.Except(dispatched));
+            Assert.Empty(dispatched.Except(direct));
+            Assert.Equal(direct, dispatched);
+        }
+
+        private static async Task<(string[] Direct, string[] Dispatched)> RecordBothAsync(string source, OutputKind outputKind)
+        {
+            var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest));
+            var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+                .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) == "netstandard.dll")
+                .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));
+            var compilation = CSharpCompilation.Create("Dispatch", new[] { tree }, references, new CSharpCompilationOptions(outputKind));
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+            var direct = new Recorder(dispatched: false);
+            var dispatched = new Recorder(dispatched: true);
+            await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(direct, dispatched)).GetAnalyzerDiagnosticsAsync();
+            return (direct.Entries(), dispatched.Entries());
+        }
+
+        /// <summary>Records kind, text and containing symbol of every operation of the dispatched kinds it is handed.</summary>
+#pragma warning disable RS1036 // A test recorder, not a shipped analyzer.
+        [DiagnosticAnalyzer(LanguageNames.CSharp)]
+        private sealed class Recorder : DiagnosticAnalyzer
+        {
+            private static readonly DiagnosticDescriptor Never = new DiagnosticDescriptor("TEST0001", "Never", "Never", "Test", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+            private readonly bool _dispatched;
+            private readonly ConcurrentBag<string> _entries = new ConcurrentBag<string>();
+
+            public Recorder(bool dispatched)
+            {
+                _dispatched = dispatched;
+            }
+
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+
+            public string[] Entries() => _entries.OrderBy(e => e, StringComparer.Ordinal).ToArray();
+
+            public override void Initialize(AnalysisContext context)
+            {
+                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+                context.EnableConcurrentExecution();
+                context.RegisterCompilationStartAction(start =>
+                {
+                    if (_dispatched)
+                    {
+                        start.RegisterDispatchedOperationAction(c => Record(c.Operation, c.ContainingSymbol), Kinds);
+                    }
+                    else
+                    {
+                        start.RegisterOperationAction(c => Record(c.Operation, c.ContainingSymbol), Kinds);
+                    }
+                });
+            }
+
+            private void Record(IOperation operation, ISymbol containingSymbol)
+            {
+                _entries.Add(operation.Kind + " " + operation.Syntax.Span + " " + (operation.IsImplicit ? "implicit " : string.Empty)
+                    + operation.Syntax.ToString().Replace("\n", " ", StringComparison.Ordinal) + " in " + containingSymbol.ToDisplayString());
+            }
+        }
+#pragma warning restore RS1036
+    }
+}

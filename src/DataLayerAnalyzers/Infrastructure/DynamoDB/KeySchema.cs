@@ -201,9 +201,8 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                     continue; // no table attribute, table request, table builder, key schema or CDK table in the file's text
                 }
 
-                var root = tree.GetRoot(cancellationToken);
                 SemanticModel? model = null;
-                foreach (var node in root.DescendantNodes())
+                foreach (var node in Candidates(tree, cdk, cancellationToken))
                 {
                     switch (node)
                     {
@@ -285,6 +284,54 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
             }
 
             return new KeySchemaIndex(Freeze(fromAttributes), Freeze(fromCreation), SecondaryIndexMap.Create(indexes));
+        }
+
+        /// <summary>
+        /// The declarations <see cref="Build"/> reads in <paramref name="tree"/>, in document order: found from the places
+        /// their names stand in the text (<see cref="SourceTextFilter.IdentifiersNamed"/>), not by walking the file.
+        /// </summary>
+        private static List<SyntaxNode> Candidates(SyntaxTree tree, bool cdk, CancellationToken cancellationToken)
+        {
+            var found = new List<SyntaxNode>();
+            foreach (var word in cdk ? DeclarationWordsWithCdk : DeclarationWords)
+            {
+                foreach (var token in SourceTextFilter.IdentifiersNamed(tree, word, cancellationToken))
+                {
+                    var node = CandidateAt(token, cdk);
+                    if (node != null && !found.Contains(node))
+                    {
+                        found.Add(node);
+                    }
+                }
+            }
+
+            // Pre-order, as a walk of the file would meet them: by position, an enclosing declaration first.
+            found.Sort((a, b) => a.SpanStart != b.SpanStart ? a.SpanStart.CompareTo(b.SpanStart) : b.Span.Length.CompareTo(a.Span.Length));
+            return found;
+        }
+
+        /// <summary>The declaration whose name <paramref name="token"/> is: an attributed type, a creation, a CDK index call.</summary>
+        private static SyntaxNode? CandidateAt(SyntaxToken token, bool cdk)
+        {
+            if (token.Parent is not IdentifierNameSyntax name)
+            {
+                return null;
+            }
+
+            SyntaxNode written = name.Parent is QualifiedNameSyntax qualified && qualified.Right == name ? qualified : name;
+            switch (written.Parent)
+            {
+                case AttributeSyntax attribute when attribute.Name == written:
+                    return attribute.Parent?.Parent is TypeDeclarationSyntax type && HasAttributeNamed(type, "DynamoDBTable") ? type : null;
+                case ObjectCreationExpressionSyntax creation when creation.Type == written:
+                    return IsCandidateCreation(creation, cdk) ? creation : null;
+                case MemberAccessExpressionSyntax access when access.Name == name && access.Parent is InvocationExpressionSyntax invocation && invocation.Expression == access:
+                    return cdk && CdkTableDeclarations.IsCandidateCall(invocation) ? invocation : null;
+                case AssignmentExpressionSyntax assignment when assignment.Left == name && assignment.Parent is InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax creation }:
+                    return IsCandidateCreation(creation, cdk) ? creation : null;
+                default:
+                    return null;
+            }
         }
 
         private static bool IsCandidateCreation(BaseObjectCreationExpressionSyntax creation, bool cdk)

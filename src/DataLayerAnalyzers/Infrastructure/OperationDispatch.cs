@@ -190,13 +190,11 @@ namespace DataLayerAnalyzers.Infrastructure
         /// </summary>
         private sealed class BlockOperations
         {
-            private static readonly BlockOperations Empty = new BlockOperations(Array.Empty<IOperation>(), Array.Empty<byte>(), 0);
+            private static readonly IOperation[] NoOperations = new IOperation[0];
 
+            /// <summary>Held weakly: a thread of a long-lived host must not keep an old compilation's operations alive.</summary>
             [ThreadStatic]
-            private static IOperation? _lastRoot;
-
-            [ThreadStatic]
-            private static BlockOperations? _last;
+            private static WeakReference<BlockOperations>? _last;
 
             [ThreadStatic]
             private static List<IOperation>? _buffer;
@@ -204,12 +202,16 @@ namespace DataLayerAnalyzers.Infrastructure
             [ThreadStatic]
             private static List<byte>? _slotBuffer;
 
-            private BlockOperations(IOperation[] operations, byte[] slots, int mask)
+            private BlockOperations(IOperation? root, IOperation[] operations, byte[] slots, int mask)
             {
+                Root = root;
                 Operations = operations;
                 Slots = slots;
                 Mask = mask;
             }
+
+            /// <summary>The root of the declaration's first block, which identifies the list.</summary>
+            public IOperation? Root { get; }
 
             public IOperation[] Operations { get; }
 
@@ -225,16 +227,22 @@ namespace DataLayerAnalyzers.Infrastructure
                 }
 
                 // Every analyzer is handed the same blocks of a declaration; the root of the first identifies them.
-                var key = Root(blocks[0]);
-                var last = _last;
-                if (last != null && ReferenceEquals(_lastRoot, key))
+                var key = RootOf(blocks[0]);
+                if (_last != null && _last.TryGetTarget(out var last) && ReferenceEquals(last.Root, key))
                 {
                     return last;
                 }
 
-                last = Build(blocks);
-                _lastRoot = key;
-                _last = last;
+                last = Build(key, blocks);
+                if (_last is null)
+                {
+                    _last = new WeakReference<BlockOperations>(last);
+                }
+                else
+                {
+                    _last.SetTarget(last);
+                }
+
                 return last;
             }
 
@@ -261,11 +269,11 @@ namespace DataLayerAnalyzers.Infrastructure
                 return mask;
             }
 
-            private static IOperation Root(IOperation operation) => OperationDispatch.Root(operation, MaxRootDepth);
+            private static IOperation RootOf(IOperation operation) => OperationDispatch.Root(operation, MaxRootDepth);
 
             private const int MaxRootDepth = 8;
 
-            private static BlockOperations Build(ImmutableArray<IOperation> blocks)
+            private static BlockOperations Build(IOperation key, ImmutableArray<IOperation> blocks)
             {
                 var operations = _buffer ??= new List<IOperation>();
                 var slots = _slotBuffer ??= new List<byte>();
@@ -281,7 +289,7 @@ namespace DataLayerAnalyzers.Infrastructure
                         continue;
                     }
 
-                    var root = Root(block);
+                    var root = RootOf(block);
                     if (ReferenceEquals(root, firstRoot) || (otherRoots != null && otherRoots.Contains(root)))
                     {
                         continue;
@@ -316,10 +324,10 @@ namespace DataLayerAnalyzers.Infrastructure
 
                 if (operations.Count == 0)
                 {
-                    return Empty;
+                    return new BlockOperations(key, NoOperations, Array.Empty<byte>(), 0);
                 }
 
-                var result = new BlockOperations(operations.ToArray(), slots.ToArray(), mask);
+                var result = new BlockOperations(key, operations.ToArray(), slots.ToArray(), mask);
                 operations.Clear();
                 return result;
             }

@@ -70,6 +70,11 @@ namespace DataLayerAnalyzers.Benchmarks
                     CultureInfo.InvariantCulture,
                     "  {0,-14} control (empty operation analyzer): median {1:N0} ms (min {2:N0}); ratio per pair: median {3:0.00}, min {4:0.00}, max {5:0.00}",
                     kind, Median(control), control.Min(), Median(controlRatios), controlRatios.Min(), controlRatios.Max()));
+                var distances = ratios.Zip(controlRatios, (a, c) => a - c).ToList();
+                Console.WriteLine(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "  {0,-14} rules' own cost (DLA ratio minus control ratio, per round): median {1:0.00}, min {2:0.00}, max {3:0.00}",
+                    kind, Median(distances), distances.Min(), distances.Max()));
                 if (hollow)
                 {
                     var hollowRatios = plain.Zip(registrationsOnly, (p, h) => h / p).ToList();

@@ -42,11 +42,6 @@ namespace DataLayerAnalyzers.Infrastructure
 
             foreach (var kind in kinds)
             {
-                if (Slot(kind) < 0)
-                {
-                    throw new ArgumentException("Operation kind " + kind + " is not dispatched.", nameof(kinds));
-                }
-
                 registry.Add(kind, action);
             }
         }
@@ -142,6 +137,11 @@ namespace DataLayerAnalyzers.Infrastructure
             public void Add(OperationKind kind, Action<OperationContext> action)
             {
                 var slot = Slot(kind);
+                if (slot < 0)
+                {
+                    throw new ArgumentException("Operation kind " + kind + " is not dispatched.", nameof(kind));
+                }
+
                 _actions.Add((slot, action));
                 _mask |= 1 << slot;
             }
@@ -185,13 +185,12 @@ namespace DataLayerAnalyzers.Infrastructure
 
         /// <summary>
         /// The operations of dispatched kinds in one declaration's operation blocks, in pre-order, with the slot of each
-        /// one's kind. Built once per declaration: the driver runs every analyzer's block action for a declaration one
-        /// after the other on one thread, so the last list built on a thread serves the analyzers after the first.
+        /// one's kind. Built once per declaration as a rule: the driver runs the analyzers' block actions for a declaration
+        /// one after the other on one thread, so the last list built on a thread serves the analyzers after the first; when
+        /// it does not (another thread, or the list already collected), the list is built again, with the same result.
         /// </summary>
         private sealed class BlockOperations
         {
-            private static readonly IOperation[] NoOperations = new IOperation[0];
-
             /// <summary>Held weakly: a thread of a long-lived host must not keep an old compilation's operations alive.</summary>
             [ThreadStatic]
             private static WeakReference<BlockOperations>? _last;
@@ -324,7 +323,7 @@ namespace DataLayerAnalyzers.Infrastructure
 
                 if (operations.Count == 0)
                 {
-                    return new BlockOperations(key, NoOperations, Array.Empty<byte>(), 0);
+                    return new BlockOperations(key, Array.Empty<IOperation>(), Array.Empty<byte>(), 0);
                 }
 
                 var result = new BlockOperations(key, operations.ToArray(), slots.ToArray(), mask);

@@ -135,12 +135,12 @@ namespace DataLayerAnalyzers.Benchmarks
         /// analyzer's callbacks spent on their own threads. Fresh wrappers and a fresh compilation each call, so nothing
         /// built for one run (bound trees, per-compilation indexes) is reused by the next.
         /// </summary>
-        public async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<(string Analyzer, TimeSpan CpuTime)> Times)> CpuProfileAnalyzersAsync(CancellationToken cancellationToken = default)
+        public async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<(string Analyzer, TimeSpan CpuTime, long AllocatedBytes)> Times)> CpuProfileAnalyzersAsync(CancellationToken cancellationToken = default)
         {
             var compilation = CreateCompilation();
             if (Analyzers.IsEmpty)
             {
-                return (ImmutableArray<Diagnostic>.Empty, Array.Empty<(string, TimeSpan)>());
+                return (ImmutableArray<Diagnostic>.Empty, Array.Empty<(string, TimeSpan, long)>());
             }
 
             var timed = Analyzers.Select(a => new CpuTimedAnalyzer((DiagnosticAnalyzer)Activator.CreateInstance(a.GetType())!)).ToImmutableArray();
@@ -149,7 +149,7 @@ namespace DataLayerAnalyzers.Benchmarks
                 timed.CastArray<DiagnosticAnalyzer>(),
                 new CompilationWithAnalyzersOptions(_analyzerOptions, (exception, analyzer, diagnostic) => exceptions.Add(diagnostic), concurrentAnalysis: true, logAnalyzerExecutionTime: false));
             var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
-            return (diagnostics.AddRange(exceptions), timed.Select(t => (t.Name, t.CpuTime)).ToList());
+            return (diagnostics.AddRange(exceptions), timed.Select(t => (t.Name, t.CpuTime, t.AllocatedBytes)).ToList());
         }
 
         /// <summary>

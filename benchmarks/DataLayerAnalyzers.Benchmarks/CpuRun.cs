@@ -29,6 +29,8 @@ namespace DataLayerAnalyzers.Benchmarks
                 var codeBase = CodeBase.Create(kind);
                 var compileCpu = new List<double>();
                 var perAnalyzer = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+                var allocatedPerAnalyzer = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+                var allocatedSums = new List<double>();
                 var sums = new List<double>();
                 string? findings = null;
                 for (var round = 0; round < rounds; round++)
@@ -38,17 +40,14 @@ namespace DataLayerAnalyzers.Benchmarks
                     compileCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds);
 
                     var (diagnostics, times) = codeBase.CpuProfileAnalyzersAsync().GetAwaiter().GetResult();
-                    foreach (var (analyzer, time) in times)
+                    foreach (var (analyzer, time, bytes) in times)
                     {
-                        if (!perAnalyzer.TryGetValue(analyzer, out var list))
-                        {
-                            perAnalyzer[analyzer] = list = new List<double>();
-                        }
-
-                        list.Add(time.TotalMilliseconds);
+                        Add(perAnalyzer, analyzer, time.TotalMilliseconds);
+                        Add(allocatedPerAnalyzer, analyzer, bytes / (1024.0 * 1024.0));
                     }
 
                     sums.Add(times.Sum(t => t.CpuTime.TotalMilliseconds));
+                    allocatedSums.Add(times.Sum(t => t.AllocatedBytes) / (1024.0 * 1024.0));
                     var summary = string.Join(" ", diagnostics.Where(d => d.Id.StartsWith("DLA", StringComparison.Ordinal) || d.Id == "AD0001")
                         .GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}×{g.Count()}"));
                     if (findings != null && findings != summary)
@@ -63,17 +62,27 @@ namespace DataLayerAnalyzers.Benchmarks
 
                 Console.WriteLine(string.Format(
                     CultureInfo.InvariantCulture,
-                    "{0}: {1} files, {2:N0} lines; compile alone {3:N0} ms CPU (median of {4}); all rules {5:N0} ms CPU = {6:0.0} % of it",
-                    kind, codeBase.Files, codeBase.Lines, Median(compileCpu), rounds, Median(sums), 100 * Median(sums) / Median(compileCpu)));
+                    "{0}: {1} files, {2:N0} lines; compile alone {3:N0} ms CPU (median of {4}); all rules {5:N0} ms CPU = {6:0.0} % of it, {7:N1} MB allocated",
+                    kind, codeBase.Files, codeBase.Lines, Median(compileCpu), rounds, Median(sums), 100 * Median(sums) / Median(compileCpu), Median(allocatedSums)));
                 foreach (var (analyzer, list) in perAnalyzer.OrderByDescending(p => Median(p.Value)))
                 {
-                    Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-48} {1,8:N0} ms  (runs: {2})", analyzer, Median(list), string.Join(", ", list.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))));
+                    Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-48} {1,8:N0} ms  {2,6:N1} MB  (runs: {3})", analyzer, Median(list), Median(allocatedPerAnalyzer[analyzer]), string.Join(", ", list.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))));
                 }
 
                 Console.WriteLine("  findings: " + (string.IsNullOrEmpty(findings) ? "none" : findings));
             }
 
             return failed ? 1 : 0;
+        }
+
+        private static void Add(Dictionary<string, List<double>> perAnalyzer, string analyzer, double value)
+        {
+            if (!perAnalyzer.TryGetValue(analyzer, out var list))
+            {
+                perAnalyzer[analyzer] = list = new List<double>();
+            }
+
+            list.Add(value);
         }
 
         private static double Median(List<double> values)

@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace DataLayerAnalyzers.Benchmarks
 {
     /// <summary>
-    /// Wraps an analyzer and adds up the CPU time its callbacks spend on their own thread (including the binding and
+    /// Wraps an analyzer and adds up the CPU time its callbacks spend on their own thread, and the bytes they allocate there (including the binding and
     /// per-compilation indexes they trigger). Unlike the wall-clock execution-time log, this does not grow when the
     /// machine is busy: a callback waiting for a core or for a lock is not charged. Used by <c>--cpu</c>.
     /// </summary>
@@ -21,6 +21,7 @@ namespace DataLayerAnalyzers.Benchmarks
         private readonly DiagnosticAnalyzer _inner;
         private readonly bool _hollow;
         private long _nanoseconds;
+        private long _bytes;
 
         /// <param name="inner">The analyzer measured.</param>
         /// <param name="hollow">
@@ -37,6 +38,9 @@ namespace DataLayerAnalyzers.Benchmarks
 
         public TimeSpan CpuTime => TimeSpan.FromTicks(Interlocked.Read(ref _nanoseconds) / 100);
 
+        /// <summary>Bytes the callbacks allocated on their own threads (what the rules add to the garbage collector's work).</summary>
+        public long AllocatedBytes => Interlocked.Read(ref _bytes);
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => _inner.SupportedDiagnostics;
 
         public override void Initialize(AnalysisContext context) => _inner.Initialize(new TimedAnalysisContext(context, this));
@@ -44,6 +48,7 @@ namespace DataLayerAnalyzers.Benchmarks
         internal Action<T> Timed<T>(Action<T> action) => _hollow && typeof(T) != typeof(CompilationStartAnalysisContext) ? static _ => { } : argument =>
         {
             var start = ThreadCpu.Nanoseconds();
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             try
             {
                 action(argument);
@@ -51,6 +56,7 @@ namespace DataLayerAnalyzers.Benchmarks
             finally
             {
                 Interlocked.Add(ref _nanoseconds, ThreadCpu.Nanoseconds() - start);
+                Interlocked.Add(ref _bytes, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
             }
         };
 

@@ -34,29 +34,30 @@ namespace DataLayerAnalyzers.Benchmarks
                 var analyzed = new List<double>();
                 var control = new List<double>();
                 var registrationsOnly = new List<double>();
+                Allocated.Clear();
                 for (var round = 0; round < rounds; round++)
                 {
                     // ABBA order: neither side always runs first.
                     if (round % 2 == 0)
                     {
-                        plain.Add(Time(() => codeBase.Compile()));
-                        control.Add(Time(() => codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult()));
-                        analyzed.Add(Time(() => codeBase.CompileWithAnalyzersAsync().GetAwaiter().GetResult()));
+                        plain.Add(Time("plain", () => codeBase.Compile()));
+                        control.Add(Time("control", () => codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult()));
+                        analyzed.Add(Time("analyzed", () => codeBase.CompileWithAnalyzersAsync().GetAwaiter().GetResult()));
                         if (hollow)
                         {
-                            registrationsOnly.Add(Time(() => codeBase.CompileWithHollowAnalyzersAsync().GetAwaiter().GetResult()));
+                            registrationsOnly.Add(Time("hollow", () => codeBase.CompileWithHollowAnalyzersAsync().GetAwaiter().GetResult()));
                         }
                     }
                     else
                     {
                         if (hollow)
                         {
-                            registrationsOnly.Add(Time(() => codeBase.CompileWithHollowAnalyzersAsync().GetAwaiter().GetResult()));
+                            registrationsOnly.Add(Time("hollow", () => codeBase.CompileWithHollowAnalyzersAsync().GetAwaiter().GetResult()));
                         }
 
-                        analyzed.Add(Time(() => codeBase.CompileWithAnalyzersAsync().GetAwaiter().GetResult()));
-                        control.Add(Time(() => codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult()));
-                        plain.Add(Time(() => codeBase.Compile()));
+                        analyzed.Add(Time("analyzed", () => codeBase.CompileWithAnalyzersAsync().GetAwaiter().GetResult()));
+                        control.Add(Time("control", () => codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult()));
+                        plain.Add(Time("plain", () => codeBase.Compile()));
                     }
                 }
 
@@ -75,6 +76,14 @@ namespace DataLayerAnalyzers.Benchmarks
                     CultureInfo.InvariantCulture,
                     "  {0,-14} rules' own cost (DLA ratio minus control ratio, per round): median {1:0.00}, min {2:0.00}, max {3:0.00}",
                     kind, Median(distances), distances.Min(), distances.Max()));
+                Console.WriteLine(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "  {0,-14} allocated per compilation (median): compile {1:N0} MB, control {2:N0} MB, with analyzers {3:N0} MB{4}",
+                    kind,
+                    AllocatedMedian("plain"),
+                    AllocatedMedian("control"),
+                    AllocatedMedian("analyzed"),
+                    hollow ? string.Format(CultureInfo.InvariantCulture, ", hollow {0:N0} MB", AllocatedMedian("hollow")) : string.Empty));
                 if (hollow)
                 {
                     var hollowRatios = plain.Zip(registrationsOnly, (p, h) => h / p).ToList();
@@ -86,15 +95,29 @@ namespace DataLayerAnalyzers.Benchmarks
             }
         }
 
-        private static double Time(Action action)
+        /// <summary>Bytes allocated by the whole process (every thread) during each timed compilation, per arm.</summary>
+        private static readonly Dictionary<string, List<double>> Allocated = new Dictionary<string, List<double>>();
+
+        private static double Time(string arm, Action action)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
+            var before = GC.GetTotalAllocatedBytes(precise: true);
             var stopwatch = Stopwatch.StartNew();
             action();
-            return stopwatch.Elapsed.TotalMilliseconds;
+            var elapsed = stopwatch.Elapsed.TotalMilliseconds;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            if (!Allocated.TryGetValue(arm, out var list))
+            {
+                Allocated[arm] = list = new List<double>();
+            }
+
+            list.Add(allocated / (1024.0 * 1024.0));
+            return elapsed;
         }
+
+        private static double AllocatedMedian(string arm) => Allocated.TryGetValue(arm, out var list) && list.Count > 0 ? Median(list) : double.NaN;
 
         private static double Median(List<double> values)
         {

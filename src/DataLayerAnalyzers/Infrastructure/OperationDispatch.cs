@@ -154,26 +154,23 @@ namespace DataLayerAnalyzers.Infrastructure
                     return;
                 }
 
-                BlockScope? scope = null;
+                var scope = new BlockScope(context);
                 var list = operations.Operations;
-                for (var i = 0; i < list.Length; i++)
+                var slots = operations.Slots;
+                var indices = operations.IndicesOf(_mask);
+                for (var n = 0; n < indices.Length; n++)
                 {
-                    var operation = list[i];
-                    var operationSlot = operations.Slots[i];
-                    if ((_mask & (1 << operationSlot)) == 0)
-                    {
-                        continue;
-                    }
-
-                    if ((i & 63) == 0)
+                    if ((n & 63) == 0)
                     {
                         context.CancellationToken.ThrowIfCancellationRequested();
                     }
 
-                    scope ??= new BlockScope(context);
-                    var operationContext = new OperationContext(operation, scope);
-                    foreach (var (slot, action) in _actions)
+                    var i = indices[n];
+                    var operationSlot = slots[i];
+                    var operationContext = new OperationContext(list[i], scope);
+                    for (var a = 0; a < _actions.Count; a++)
                     {
+                        var (slot, action) = _actions[a];
                         if (slot == operationSlot)
                         {
                             action(operationContext);
@@ -217,6 +214,65 @@ namespace DataLayerAnalyzers.Infrastructure
             public byte[] Slots { get; }
 
             public int Mask { get; }
+
+            /// <summary>
+            /// The positions in <see cref="Operations"/> of the operations whose kind is in <paramref name="mask"/>, in
+            /// order: made once per distinct mask (analyzers asking for the same kinds share it), so that each analyzer
+            /// goes over its own operations only. Used on the list's own thread only (see <see cref="For"/>).
+            /// </summary>
+            public int[] IndicesOf(int mask)
+            {
+                mask &= Mask;
+                if (mask == Mask && _all != null)
+                {
+                    return _all;
+                }
+
+                if (_byMask != null)
+                {
+                    foreach (var (known, indices) in _byMask)
+                    {
+                        if (known == mask)
+                        {
+                            return indices;
+                        }
+                    }
+                }
+
+                var count = 0;
+                for (var i = 0; i < Slots.Length; i++)
+                {
+                    if ((mask & (1 << Slots[i])) != 0)
+                    {
+                        count++;
+                    }
+                }
+
+                var made = count == 0 ? Array.Empty<int>() : new int[count];
+                count = 0;
+                for (var i = 0; i < Slots.Length && count < made.Length; i++)
+                {
+                    if ((mask & (1 << Slots[i])) != 0)
+                    {
+                        made[count++] = i;
+                    }
+                }
+
+                if (mask == Mask)
+                {
+                    _all = made;
+                }
+                else
+                {
+                    (_byMask ??= new List<(int, int[])>()).Add((mask, made));
+                }
+
+                return made;
+            }
+
+            private int[]? _all;
+
+            private List<(int Mask, int[] Indices)>? _byMask;
 
             public static BlockOperations? For(ImmutableArray<IOperation> blocks)
             {

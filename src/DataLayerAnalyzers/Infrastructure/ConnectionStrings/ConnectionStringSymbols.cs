@@ -114,17 +114,40 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
         /// <summary>The provider of a connection, data source or connection-string builder type (or a type derived from one).</summary>
         public bool TryGetProvider(ITypeSymbol? type, out DbProvider provider)
         {
-            for (var current = type as INamedTypeSymbol; current != null; current = current.BaseType)
+            provider = default;
+            if (!(type is INamedTypeSymbol named))
             {
-                if (_providerTypes.TryGetValue(current.OriginalDefinition, out provider) || _builderTypes.TryGetValue(current.OriginalDefinition, out provider))
-                {
-                    return true;
-                }
+                return false;
             }
 
-            provider = default;
-            return false;
+            // Every connection-string rule asks this of every object creation: the walk up the base types is made once per type.
+            if (!_providerOfType.TryGetValue(named, out var known))
+            {
+                known = -1;
+                for (var current = named; current != null; current = current.BaseType)
+                {
+                    if (_providerTypes.TryGetValue(current.OriginalDefinition, out var found) || _builderTypes.TryGetValue(current.OriginalDefinition, out found))
+                    {
+                        known = (int)found;
+                        break;
+                    }
+                }
+
+                _providerOfType.TryAdd(named, known);
+            }
+
+            if (known < 0)
+            {
+                return false;
+            }
+
+            provider = (DbProvider)known;
+            return true;
         }
+
+        /// <summary>What <see cref="TryGetProvider"/> found for each type asked about: the provider, or -1 for none.</summary>
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, int> _providerOfType =
+            new System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, int>(SymbolEqualityComparer.Default);
 
         /// <summary>The provider of a typed connection-string builder (or Redis ConfigurationOptions).</summary>
         public bool TryGetBuilderProvider(ITypeSymbol? type, out DbProvider provider)
@@ -149,14 +172,15 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
         {
             value = null!;
             provider = default;
-            switch (operation)
+            switch (operation.Kind)
             {
-                case IObjectCreationOperation creation when creation.Constructor != null:
-                    return TryGetProvider(creation.Constructor.ContainingType, out provider)
-                        && TryFindStringArgument(creation.Arguments, provider, out value);
+                case OperationKind.ObjectCreation when ((IObjectCreationOperation)operation).Constructor is { } constructor:
+                    return TryGetProvider(constructor.ContainingType, out provider)
+                        && TryFindStringArgument(((IObjectCreationOperation)operation).Arguments, provider, out value);
 
-                case IInvocationOperation invocation:
+                case OperationKind.Invocation:
                     {
+                        var invocation = (IInvocationOperation)operation;
                         // The name first: it is the cheapest look, and almost every call of a code base fails it.
                         var method = invocation.TargetMethod;
                         var name = method.Name;
@@ -179,8 +203,8 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
                             && TryFindStringArgument(invocation.Arguments, provider, out value);
                     }
 
-                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
-                    when property.Property.Name == "ConnectionString" && property.Property.Type.SpecialType == SpecialType.System_String:
+                case OperationKind.SimpleAssignment when operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
+                    && property.Property.Name == "ConnectionString" && property.Property.Type.SpecialType == SpecialType.System_String:
                     value = assignment.Value;
                     return TryGetProvider(property.Instance?.Type ?? property.Property.ContainingType, out provider);
 

@@ -318,11 +318,15 @@ namespace DataLayerAnalyzers.Infrastructure
             var path = prefix + name;
             var nestedPrefix = path + ".";
             List<string>? stale = null;
-            foreach (var key in builder.Keys)
+            if (builder.Count > 0)
             {
-                if (key.StartsWith(nestedPrefix, StringComparison.Ordinal))
+                // The builder's own struct enumerator: its Keys property is an iterator, allocated and slower.
+                foreach (var pair in builder)
                 {
-                    (stale ??= new List<string>()).Add(key);
+                    if (pair.Key.StartsWith(nestedPrefix, StringComparison.Ordinal))
+                    {
+                        (stale ??= new List<string>()).Add(pair.Key);
+                    }
                 }
             }
 

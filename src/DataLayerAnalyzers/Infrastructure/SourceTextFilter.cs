@@ -76,11 +76,12 @@ namespace DataLayerAnalyzers.Infrastructure
         /// </summary>
         public static IEnumerable<SyntaxToken> IdentifiersNamed(SyntaxTree tree, string word, CancellationToken cancellationToken)
         {
-            if (!MayContainWord(tree, word, cancellationToken))
-            {
-                yield break;
-            }
+            return MayContainWord(tree, word, cancellationToken) ? IdentifiersNamedInText(tree, word, cancellationToken) : Array.Empty<SyntaxToken>();
+        }
 
+        /// <summary><see cref="IdentifiersNamed"/> for a tree already known to pass <see cref="MayContainWord"/>.</summary>
+        public static IEnumerable<SyntaxToken> IdentifiersNamedInText(SyntaxTree tree, string word, CancellationToken cancellationToken)
+        {
             var text = TextOf(tree, cancellationToken);
             var root = tree.GetRoot(cancellationToken);
             foreach (var position in WordPositions(text, word))

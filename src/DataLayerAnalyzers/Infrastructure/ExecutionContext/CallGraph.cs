@@ -84,7 +84,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
                     continue;
                 }
 
-                foreach (var token in SourceTextFilter.IdentifiersNamed(tree, name, cancellationToken))
+                foreach (var token in SourceTextFilter.IdentifiersNamedInText(tree, name, cancellationToken))
                 {
                     AddSitesOf(token, sites);
                     if (sites.Named.Count > MaxSitesPerQuestion)
@@ -93,25 +93,52 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
                     }
                 }
 
-                var text = SourceTextFilter.TextOf(tree, cancellationToken);
-                var root = tree.GetRoot(cancellationToken);
-                foreach (var position in SourceTextFilter.WordPositions(text, "new"))
+                foreach (var creation in UntypedImplicitCreations(tree, cancellationToken))
                 {
                     if (sites.Implicit.Count > MaxSitesPerQuestion)
                     {
                         break;
                     }
 
-                    var token = root.FindToken(position);
-                    if (token.IsKind(SyntaxKind.NewKeyword) && token.Parent is ImplicitObjectCreationExpressionSyntax creation && DeclaredTypeName(creation) is null)
-                    {
-                        sites.Implicit.Add(creation);
-                    }
+                    sites.Implicit.Add(creation);
                 }
             }
 
             return sites;
         }
+
+        /// <summary>
+        /// The target-typed <c>new()</c> of <paramref name="tree"/> whose type no declaration beside it names, in document
+        /// order: the same for every name asked about, so found once per tree.
+        /// </summary>
+        private List<SyntaxNode> UntypedImplicitCreations(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            if (_untypedImplicitCreations.TryGetValue(tree, out var known))
+            {
+                return known;
+            }
+
+            var found = new List<SyntaxNode>();
+            var text = SourceTextFilter.TextOf(tree, cancellationToken);
+            var root = tree.GetRoot(cancellationToken);
+            foreach (var position in SourceTextFilter.WordPositions(text, "new"))
+            {
+                var token = root.FindToken(position);
+                if (token.IsKind(SyntaxKind.NewKeyword) && token.Parent is ImplicitObjectCreationExpressionSyntax creation && DeclaredTypeName(creation) is null)
+                {
+                    found.Add(creation);
+                    if (found.Count > MaxSitesPerQuestion)
+                    {
+                        break; // more than any question reads
+                    }
+                }
+            }
+
+            return _untypedImplicitCreations.GetOrAdd(tree, found);
+        }
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, List<SyntaxNode>> _untypedImplicitCreations =
+            new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, List<SyntaxNode>>();
 
         /// <summary>What the name at <paramref name="token"/> is: the callee of a call, the type of a creation, a method group, or the declared type of target-typed <c>new()</c>.</summary>
         private static void AddSitesOf(SyntaxToken token, NameSites sites)

@@ -111,7 +111,20 @@ namespace DataLayerAnalyzers.Infrastructure
             }
 
             var text = TextOf(tree, cancellationToken);
-            var hashes = new List<int>();
+            var table = DistinctWordHashes(text, cancellationToken);
+            Array.Sort(table);
+            return WordHashes.GetValue(tree, _ => table);
+        }
+
+        /// <summary>
+        /// The distinct hashes of the words of <paramref name="text"/> (at least <see cref="MinIndexedLength"/> long), in no
+        /// order: kept distinct as they are met, in an open-addressing set reused by the thread, so that only the few
+        /// hundred distinct words of a file are sorted, not its thousands of words.
+        /// </summary>
+        private static int[] DistinctWordHashes(string text, CancellationToken cancellationToken)
+        {
+            var set = _set ??= new WordHashSet();
+            set.Clear();
             var start = -1;
             for (var i = 0; i <= text.Length; i++)
             {
@@ -126,26 +139,129 @@ namespace DataLayerAnalyzers.Infrastructure
                 {
                     if (i - start >= MinIndexedLength)
                     {
-                        hashes.Add(Hash(text, start, i - start));
+                        set.Add(Hash(text, start, i - start));
                     }
 
                     start = -1;
                 }
-            }
 
-            hashes.Sort();
-            var distinct = 0;
-            for (var i = 0; i < hashes.Count; i++)
-            {
-                if (distinct == 0 || hashes[i] != hashes[distinct - 1])
+                if ((i & 0xFFFF) == 0)
                 {
-                    hashes[distinct++] = hashes[i];
+                    cancellationToken.ThrowIfCancellationRequested();
                 }
             }
 
-            var table = new int[distinct];
-            hashes.CopyTo(0, table, 0, distinct);
-            return WordHashes.GetValue(tree, _ => table);
+            var result = set.ToArray();
+            if (set.Capacity > WordHashSet.MaxKeptCapacity)
+            {
+                _set = null; // a huge file's table is not kept alive by the thread
+            }
+
+            return result;
+        }
+
+        [ThreadStatic]
+        private static WordHashSet? _set;
+
+        /// <summary>
+        /// A set of ints by open addressing, 0 marking a free slot (the value 0 itself is kept aside). The distinct values
+        /// are also kept in the order met, for <see cref="ToArray"/>.
+        /// </summary>
+        private sealed class WordHashSet
+        {
+            public const int MaxKeptCapacity = 1 << 16;
+
+            private int[] _keys = new int[1024];
+            private int[] _values = new int[512];
+            private int _count;
+            private bool _hasZero;
+
+            public int Capacity => _keys.Length;
+
+            public void Clear()
+            {
+                Array.Clear(_keys, 0, _keys.Length);
+                _count = 0;
+                _hasZero = false;
+            }
+
+            public void Add(int value)
+            {
+                if (value == 0)
+                {
+                    if (!_hasZero)
+                    {
+                        _hasZero = true;
+                        Append(0);
+                    }
+
+                    return;
+                }
+
+                var mask = _keys.Length - 1;
+                for (var slot = Mix(value) & mask; ; slot = (slot + 1) & mask)
+                {
+                    var key = _keys[slot];
+                    if (key == 0)
+                    {
+                        _keys[slot] = value;
+                        Append(value);
+                        if (_count * 2 > _keys.Length)
+                        {
+                            Grow();
+                        }
+
+                        return;
+                    }
+
+                    if (key == value)
+                    {
+                        return;
+                    }
+                }
+            }
+
+            public int[] ToArray()
+            {
+                var result = new int[_count];
+                Array.Copy(_values, result, _count);
+                return result;
+            }
+
+            private void Append(int value)
+            {
+                if (_count == _values.Length)
+                {
+                    Array.Resize(ref _values, _values.Length * 2);
+                }
+
+                _values[_count++] = value;
+            }
+
+            private void Grow()
+            {
+                _keys = new int[_keys.Length * 2];
+                var mask = _keys.Length - 1;
+                for (var i = 0; i < _count; i++)
+                {
+                    var value = _values[i];
+                    if (value == 0)
+                    {
+                        continue;
+                    }
+
+                    var slot = Mix(value) & mask;
+                    while (_keys[slot] != 0)
+                    {
+                        slot = (slot + 1) & mask;
+                    }
+
+                    _keys[slot] = value;
+                }
+            }
+
+            /// <summary>FNV-1a's low bits are weak for short words; a multiplicative mix spreads them over the table.</summary>
+            private static int Mix(int value) => (int)(((uint)value * 2654435769u) >> 7);
         }
 
         /// <summary>FNV-1a over the characters of one word.</summary>

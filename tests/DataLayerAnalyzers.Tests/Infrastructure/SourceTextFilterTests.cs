@@ -83,5 +83,25 @@ namespace DataLayerAnalyzers.Tests.Infrastructure
                 Assert.False(SourceTextFilter.MayContainWord(tree, "Helper", CancellationToken.None));
             }
         }
+    
+        [Fact]
+        public void Every_word_of_a_file_with_thousands_of_distinct_words_passes_and_a_small_file_after_it_is_read_afresh()
+        {
+            // 5,000 distinct names: the table that keeps the words distinct grows several times while the file is read.
+            var names = Enumerable.Range(0, 5000).Select(i => "Field" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var large = CSharpSyntaxTree.ParseText("class Large { " + string.Concat(names.Select(n => "int " + n + "; ")) + "}");
+            foreach (var name in names)
+            {
+                Assert.True(SourceTextFilter.MayContainWord(large, name, CancellationToken.None), name);
+            }
+
+            Assert.False(SourceTextFilter.MayContainWord(large, "Field5000", CancellationToken.None));
+
+            // The next file read on the thread sees none of the words of the one before.
+            var small = CSharpSyntaxTree.ParseText("class Small { int Field7; }");
+            Assert.True(SourceTextFilter.MayContainWord(small, "Field7", CancellationToken.None));
+            Assert.False(SourceTextFilter.MayContainWord(small, "Field8", CancellationToken.None));
+            Assert.False(SourceTextFilter.MayContainWord(small, "Large", CancellationToken.None));
+        }
     }
 }

@@ -154,10 +154,16 @@ namespace DataLayerAnalyzers.Infrastructure
                     return;
                 }
 
+                var indices = operations.IndicesOf(_mask);
+                if (indices.Length == 0)
+                {
+                    return;
+                }
+
                 var scope = new BlockScope(context);
                 var list = operations.Operations;
                 var slots = operations.Slots;
-                var indices = operations.IndicesOf(_mask);
+                var single = _actions.Count == 1 ? _actions[0].Action : null;
                 for (var n = 0; n < indices.Length; n++)
                 {
                     if ((n & 63) == 0)
@@ -166,8 +172,14 @@ namespace DataLayerAnalyzers.Infrastructure
                     }
 
                     var i = indices[n];
-                    var operationSlot = slots[i];
                     var operationContext = new OperationContext(list[i], scope);
+                    if (single != null)
+                    {
+                        single(operationContext); // the indices hold only the one kind it asked for
+                        continue;
+                    }
+
+                    var operationSlot = slots[i];
                     for (var a = 0; a < _actions.Count; a++)
                     {
                         var (slot, action) = _actions[a];
@@ -198,13 +210,17 @@ namespace DataLayerAnalyzers.Infrastructure
             [ThreadStatic]
             private static List<byte>? _slotBuffer;
 
-            private BlockOperations(IOperation? root, IOperation[] operations, byte[] slots, int mask)
+            private BlockOperations(ImmutableArray<IOperation> blocks, IOperation? root, IOperation[] operations, byte[] slots, int mask)
             {
+                Blocks = blocks;
                 Root = root;
                 Operations = operations;
                 Slots = slots;
                 Mask = mask;
             }
+
+            /// <summary>The blocks the list was made from.</summary>
+            public ImmutableArray<IOperation> Blocks { get; }
 
             /// <summary>The root of the declaration's first block, which identifies the list.</summary>
             public IOperation? Root { get; }
@@ -281,9 +297,16 @@ namespace DataLayerAnalyzers.Infrastructure
                     return null;
                 }
 
-                // Every analyzer is handed the same blocks of a declaration; the root of the first identifies them.
+                // Every analyzer is handed the same blocks of a declaration (as a rule the very same array, which is the
+                // cheapest look); the root of the first block identifies them.
+                BlockOperations? last = null;
+                if (_last != null && _last.TryGetTarget(out last) && last.Blocks.Equals(blocks))
+                {
+                    return last;
+                }
+
                 var key = RootOf(blocks[0]);
-                if (_last != null && _last.TryGetTarget(out var last) && ReferenceEquals(last.Root, key))
+                if (last != null && ReferenceEquals(last.Root, key))
                 {
                     return last;
                 }
@@ -379,10 +402,10 @@ namespace DataLayerAnalyzers.Infrastructure
 
                 if (operations.Count == 0)
                 {
-                    return new BlockOperations(key, Array.Empty<IOperation>(), Array.Empty<byte>(), 0);
+                    return new BlockOperations(blocks, key, Array.Empty<IOperation>(), Array.Empty<byte>(), 0);
                 }
 
-                var result = new BlockOperations(key, operations.ToArray(), slots.ToArray(), mask);
+                var result = new BlockOperations(blocks, key, operations.ToArray(), slots.ToArray(), mask);
                 operations.Clear();
                 return result;
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -71,7 +72,8 @@ namespace DataLayerAnalyzers.Infrastructure
                 var knownTypes = new KnownTypes(start.Compilation);
                 if (builder.Count > 0)
                 {
-                    var requestTypes = builder.ToImmutable();
+                    // A plain set, only read after this point: it is asked about every object creation and assignment.
+                    var requestTypes = new HashSet<INamedTypeSymbol>(builder, SymbolEqualityComparer.Default);
                     start.RegisterDispatchedOperationAction(c => AnalyzeCreation(c, requestTypes, knownTypes), OperationKind.ObjectCreation);
                     start.RegisterDispatchedOperationAction(c => AnalyzeAssignment(c, requestTypes, knownTypes), OperationKind.SimpleAssignment);
                 }
@@ -87,7 +89,7 @@ namespace DataLayerAnalyzers.Infrastructure
         /// <summary>The rule's check over one request.</summary>
         private protected abstract void Analyze(RequestRuleContext context);
 
-        private void AnalyzeCreation(OperationContext context, ImmutableHashSet<INamedTypeSymbol> requestTypes, KnownTypes knownTypes)
+        private void AnalyzeCreation(OperationContext context, HashSet<INamedTypeSymbol> requestTypes, KnownTypes knownTypes)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             if (creation.Type is not INamedTypeSymbol type || !requestTypes.Contains(type))
@@ -169,7 +171,7 @@ namespace DataLayerAnalyzers.Infrastructure
         /// <c>request.Prop = value</c> on a request this method did not create (parameter, factory, field set elsewhere):
         /// only the settings written by this very assignment are checked, and nothing is reported as missing.
         /// </summary>
-        private void AnalyzeAssignment(OperationContext context, ImmutableHashSet<INamedTypeSymbol> requestTypes, KnownTypes knownTypes)
+        private void AnalyzeAssignment(OperationContext context, HashSet<INamedTypeSymbol> requestTypes, KnownTypes knownTypes)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (assignment.Parent is IObjectOrCollectionInitializerOperation || assignment.Target is not IPropertyReferenceOperation { Instance: { } instance })

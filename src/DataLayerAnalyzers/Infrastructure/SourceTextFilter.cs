@@ -35,6 +35,61 @@ namespace DataLayerAnalyzers.Infrastructure
             return word.Length < MinIndexedLength || Array.BinarySearch(HashesOf(tree, cancellationToken), Hash(word, 0, word.Length)) >= 0;
         }
 
+        /// <summary>
+        /// The files of <paramref name="compilation"/> whose text may hold <paramref name="word"/> as a whole word, in the
+        /// compilation's order. For passes that ask about many names across every file (the call graph): the word is
+        /// hashed once, and each file's table is reached from an array kept per compilation, not looked up per file.
+        /// </summary>
+        public static IEnumerable<SyntaxTree> TreesMayContainWord(Compilation compilation, string word, CancellationToken cancellationToken)
+        {
+            var tables = CompilationTables.GetValue(compilation, static c => new CompilationWordTables(c));
+            if (word.Length < MinIndexedLength)
+            {
+                foreach (var tree in tables.Trees)
+                {
+                    yield return tree;
+                }
+
+                yield break;
+            }
+
+            var hash = Hash(word, 0, word.Length);
+            for (var i = 0; i < tables.Trees.Length; i++)
+            {
+                if ((i & 255) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var hashes = tables.Hashes[i];
+                if (hashes is null)
+                {
+                    tables.Hashes[i] = hashes = HashesOf(tables.Trees[i], cancellationToken); // the same table for every thread: a race only stores it twice
+                }
+
+                if (Array.BinarySearch(hashes, hash) >= 0)
+                {
+                    yield return tables.Trees[i];
+                }
+            }
+        }
+
+        private static readonly ConditionalWeakTable<Compilation, CompilationWordTables> CompilationTables = new ConditionalWeakTable<Compilation, CompilationWordTables>();
+
+        /// <summary>The files of one compilation and, filled in as they are first needed, their word tables.</summary>
+        private sealed class CompilationWordTables
+        {
+            public CompilationWordTables(Compilation compilation)
+            {
+                Trees = System.Linq.Enumerable.ToArray(compilation.SyntaxTrees);
+                Hashes = new int[]?[Trees.Length];
+            }
+
+            public SyntaxTree[] Trees { get; }
+
+            public int[]?[] Hashes { get; }
+        }
+
         /// <summary>Words shorter than this (<c>if</c>, <c>i</c>) are not kept in the table; a question about one always passes.</summary>
         private const int MinIndexedLength = 3;
 

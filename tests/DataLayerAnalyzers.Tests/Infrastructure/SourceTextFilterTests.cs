@@ -103,5 +103,21 @@ namespace DataLayerAnalyzers.Tests.Infrastructure
             Assert.False(SourceTextFilter.MayContainWord(small, "Field8", CancellationToken.None));
             Assert.False(SourceTextFilter.MayContainWord(small, "Large", CancellationToken.None));
         }
+    
+        [Fact]
+        public void The_files_of_a_compilation_that_may_hold_a_word_are_those_whose_text_holds_it_in_order()
+        {
+            var first = CSharpSyntaxTree.ParseText("class OrderStore { }", path: "First.cs");
+            var second = CSharpSyntaxTree.ParseText("class Other { OrderStore Make() => new OrderStore(); }", path: "Second.cs");
+            var third = CSharpSyntaxTree.ParseText("class Third { string Note = \"no store here\"; }", path: "Third.cs");
+            var compilation = CSharpCompilation.Create("Words", new[] { first, second, third });
+
+            Assert.Equal(new[] { first, second }, SourceTextFilter.TreesMayContainWord(compilation, "OrderStore", CancellationToken.None));
+            Assert.Equal(new[] { third }, SourceTextFilter.TreesMayContainWord(compilation, "Third", CancellationToken.None));
+            Assert.Empty(SourceTextFilter.TreesMayContainWord(compilation, "Order", CancellationToken.None));
+
+            // A word too short for the table is never held back.
+            Assert.Equal(new[] { first, second, third }, SourceTextFilter.TreesMayContainWord(compilation, "Id", CancellationToken.None));
+        }
     }
 }

@@ -76,14 +76,8 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
         private NameSites Collect(string name, CancellationToken cancellationToken)
         {
             var sites = new NameSites();
-            foreach (var tree in _compilation.SyntaxTrees)
+            foreach (var tree in SourceTextFilter.TreesMayContainWord(_compilation, name, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!SourceTextFilter.MayContainWord(tree, name, cancellationToken))
-                {
-                    continue;
-                }
-
                 foreach (var token in SourceTextFilter.IdentifiersNamedInText(tree, name, cancellationToken))
                 {
                     AddSitesOf(token, sites);

@@ -13,10 +13,10 @@ namespace DataLayerAnalyzers.Benchmarks
     /// </summary>
     public static class PairedRun
     {
-        public static void Run(int rounds, bool hollow)
+        public static void Run(int rounds, bool hollow, IReadOnlyList<CodeBaseKind> kinds)
         {
             Console.WriteLine($"Paired run: {rounds} rounds per code base, {CodeBase.Analyzers.Length} analyzers, {Environment.ProcessorCount} logical cores");
-            foreach (var kind in new[] { CodeBaseKind.DataLayer, CodeBaseKind.NoDataLibrary })
+            foreach (var kind in kinds)
             {
                 var codeBase = CodeBase.Create(kind);
 
@@ -35,6 +35,7 @@ namespace DataLayerAnalyzers.Benchmarks
                 var control = new List<double>();
                 var registrationsOnly = new List<double>();
                 Allocated.Clear();
+                ProcessCpu.Clear();
                 for (var round = 0; round < rounds; round++)
                 {
                     // ABBA order: neither side always runs first.
@@ -84,6 +85,19 @@ namespace DataLayerAnalyzers.Benchmarks
                     AllocatedMedian("control"),
                     AllocatedMedian("analyzed"),
                     hollow ? string.Format(CultureInfo.InvariantCulture, ", hollow {0:N0} MB", AllocatedMedian("hollow")) : string.Empty));
+                Console.WriteLine(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "  {0,-14} process CPU per compilation (median, every thread): compile {1:N0} ms, control {2:N0} ms, with analyzers {3:N0} ms{4}",
+                    kind,
+                    CpuMedian("plain"),
+                    CpuMedian("control"),
+                    CpuMedian("analyzed"),
+                    hollow ? string.Format(CultureInfo.InvariantCulture, ", hollow {0:N0} ms", CpuMedian("hollow")) : string.Empty));
+                var cpuDistances = ProcessCpu["plain"].Zip(ProcessCpu["analyzed"].Zip(ProcessCpu["control"], (a, c) => a - c), (p, d) => d / p).ToList();
+                Console.WriteLine(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "  {0,-14} rules' own CPU (DLA minus control process CPU over compile CPU, per round): median {1:0.000}, min {2:0.000}, max {3:0.000}",
+                    kind, Median(cpuDistances), cpuDistances.Min(), cpuDistances.Max()));
                 if (hollow)
                 {
                     var hollowRatios = plain.Zip(registrationsOnly, (p, h) => h / p).ToList();
@@ -104,18 +118,33 @@ namespace DataLayerAnalyzers.Benchmarks
             GC.WaitForPendingFinalizers();
             GC.Collect();
             var before = GC.GetTotalAllocatedBytes(precise: true);
+            var process = Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
             var stopwatch = Stopwatch.StartNew();
             action();
             var elapsed = stopwatch.Elapsed.TotalMilliseconds;
+            process.Refresh();
+            var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-            if (!Allocated.TryGetValue(arm, out var list))
-            {
-                Allocated[arm] = list = new List<double>();
-            }
-
-            list.Add(allocated / (1024.0 * 1024.0));
+            Add(Allocated, arm, allocated / (1024.0 * 1024.0));
+            Add(ProcessCpu, arm, cpu);
             return elapsed;
         }
+
+        /// <summary>CPU time of the whole process (every thread) during each timed compilation, per arm.</summary>
+        private static readonly Dictionary<string, List<double>> ProcessCpu = new Dictionary<string, List<double>>();
+
+        private static void Add(Dictionary<string, List<double>> perArm, string arm, double value)
+        {
+            if (!perArm.TryGetValue(arm, out var list))
+            {
+                perArm[arm] = list = new List<double>();
+            }
+
+            list.Add(value);
+        }
+
+        private static double CpuMedian(string arm) => ProcessCpu.TryGetValue(arm, out var list) && list.Count > 0 ? Median(list) : double.NaN;
 
         private static double AllocatedMedian(string arm) => Allocated.TryGetValue(arm, out var list) && list.Count > 0 ? Median(list) : double.NaN;
 

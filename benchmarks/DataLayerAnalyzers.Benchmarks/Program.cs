@@ -15,7 +15,8 @@ namespace DataLayerAnalyzers.Benchmarks
     /// <summary>
     /// <c>dotnet run -c Release --project benchmarks/DataLayerAnalyzers.Benchmarks -- [--quick | --check] [BenchmarkDotNet args]</c>.
     /// --quick: 1 warm-up and 3 measured runs per case (a few minutes on 2 cores); without it 2 warm-ups and 10 runs.
-    /// --paired: plain and analyzed compilations timed back to back in alternating order (4 rounds with --quick, else 10),
+    /// --paired: plain and analyzed compilations timed back to back in alternating order (4 rounds with --quick, else 10,
+    /// or --rounds N; --data-layer-only skips the NoDataLibrary code base),
     /// the ratio taken per pair: the measurement to trust on a machine shared with other work. --paired --hollow also times
     /// every analyzer registered with actions that do nothing: what Roslyn charges for the registrations alone.
     /// --cpu: the CPU time each analyzer's callbacks take on their own threads (median of 3 or 5 runs), against the CPU
@@ -40,7 +41,10 @@ namespace DataLayerAnalyzers.Benchmarks
             var quick = args.Contains("--quick");
             if (args.Contains("--paired"))
             {
-                PairedRun.Run(quick ? 4 : 10, args.Contains("--hollow"));
+                var roundsAt = Array.IndexOf(args, "--rounds");
+                var rounds = roundsAt >= 0 && roundsAt + 1 < args.Length && int.TryParse(args[roundsAt + 1], out var asked) && asked > 0 ? asked : quick ? 4 : 10;
+                var kinds = args.Contains("--data-layer-only") ? new[] { CodeBaseKind.DataLayer } : new[] { CodeBaseKind.DataLayer, CodeBaseKind.NoDataLibrary };
+                PairedRun.Run(rounds, args.Contains("--hollow"), kinds);
                 return 0;
             }
 

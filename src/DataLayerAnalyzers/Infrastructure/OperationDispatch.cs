@@ -155,11 +155,6 @@ namespace DataLayerAnalyzers.Infrastructure
                 }
 
                 var indices = operations.IndicesOf(_mask);
-                if (indices.Length == 0)
-                {
-                    return;
-                }
-
                 var scope = new BlockScope(context);
                 var list = operations.Operations;
                 var slots = operations.Slots;
@@ -239,11 +234,6 @@ namespace DataLayerAnalyzers.Infrastructure
             public int[] IndicesOf(int mask)
             {
                 mask &= Mask;
-                if (mask == Mask && _all != null)
-                {
-                    return _all;
-                }
-
                 if (_byMask != null)
                 {
                     foreach (var (known, indices) in _byMask)
@@ -256,37 +246,24 @@ namespace DataLayerAnalyzers.Infrastructure
                 }
 
                 var count = 0;
-                for (var i = 0; i < Slots.Length; i++)
+                foreach (var slot in Slots)
                 {
-                    if ((mask & (1 << Slots[i])) != 0)
-                    {
-                        count++;
-                    }
+                    count += (mask >> slot) & 1;
                 }
 
-                var made = count == 0 ? Array.Empty<int>() : new int[count];
+                var result = count == 0 ? Array.Empty<int>() : new int[count];
                 count = 0;
-                for (var i = 0; i < Slots.Length && count < made.Length; i++)
+                for (var i = 0; i < Slots.Length && count < result.Length; i++)
                 {
                     if ((mask & (1 << Slots[i])) != 0)
                     {
-                        made[count++] = i;
+                        result[count++] = i;
                     }
                 }
 
-                if (mask == Mask)
-                {
-                    _all = made;
-                }
-                else
-                {
-                    (_byMask ??= new List<(int, int[])>()).Add((mask, made));
-                }
-
-                return made;
+                (_byMask ??= new List<(int, int[])>()).Add((mask, result));
+                return result;
             }
-
-            private int[]? _all;
 
             private List<(int Mask, int[] Indices)>? _byMask;
 
@@ -355,8 +332,20 @@ namespace DataLayerAnalyzers.Infrastructure
             {
                 var operations = _buffer ??= new List<IOperation>();
                 var slots = _slotBuffer ??= new List<byte>();
-                operations.Clear();
-                slots.Clear();
+                try
+                {
+                    return FromBlocks(key, blocks, operations, slots);
+                }
+                finally
+                {
+                    // Also when cancelled: the thread's buffer must not keep this compilation's operations alive.
+                    operations.Clear();
+                    slots.Clear();
+                }
+            }
+
+            private static BlockOperations FromBlocks(IOperation key, ImmutableArray<IOperation> blocks, List<IOperation> operations, List<byte> slots)
+            {
                 var mask = 0;
                 IOperation? firstRoot = null;
                 List<IOperation>? otherRoots = null;
@@ -405,9 +394,7 @@ namespace DataLayerAnalyzers.Infrastructure
                     return new BlockOperations(blocks, key, Array.Empty<IOperation>(), Array.Empty<byte>(), 0);
                 }
 
-                var result = new BlockOperations(blocks, key, operations.ToArray(), slots.ToArray(), mask);
-                operations.Clear();
-                return result;
+                return new BlockOperations(blocks, key, operations.ToArray(), slots.ToArray(), mask);
             }
         }
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace DataLayerAnalyzers.Infrastructure
@@ -32,8 +33,11 @@ namespace DataLayerAnalyzers.Infrastructure
         /// <summary>True when the text of <paramref name="tree"/> may hold <paramref name="word"/> as a whole word.</summary>
         public static bool MayContainWord(SyntaxTree tree, string word, CancellationToken cancellationToken)
         {
-            return word.Length < MinIndexedLength || Array.BinarySearch(HashesOf(tree, cancellationToken), Hash(word, 0, word.Length)) >= 0;
+            return word.Length < MinIndexedLength || Holds(HashesOf(tree, cancellationToken), Hash(word, 0, word.Length));
         }
+
+        /// <summary>True when a file's table holds the hash of a word (long enough to be kept in it).</summary>
+        private static bool Holds(int[] hashes, int wordHash) => Array.BinarySearch(hashes, wordHash) >= 0;
 
         /// <summary>
         /// The files of <paramref name="compilation"/> whose text may hold <paramref name="word"/> as a whole word, in the
@@ -67,7 +71,7 @@ namespace DataLayerAnalyzers.Infrastructure
                     tables.Hashes[i] = hashes = HashesOf(tables.Trees[i], cancellationToken); // the same table for every thread: a race only stores it twice
                 }
 
-                if (Array.BinarySearch(hashes, hash) >= 0)
+                if (Holds(hashes, hash))
                 {
                     yield return tables.Trees[i];
                 }
@@ -99,7 +103,7 @@ namespace DataLayerAnalyzers.Infrastructure
             var hashes = HashesOf(tree, cancellationToken);
             foreach (var word in words)
             {
-                if (word.Length < MinIndexedLength || Array.BinarySearch(hashes, Hash(word, 0, word.Length)) >= 0)
+                if (word.Length < MinIndexedLength || Holds(hashes, Hash(word, 0, word.Length)))
                 {
                     return true;
                 }
@@ -150,6 +154,28 @@ namespace DataLayerAnalyzers.Infrastructure
         }
 
         private static readonly int IdentifierTokenKind = (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken;
+
+        /// <summary>
+        /// The expression a name found by <see cref="IdentifiersNamed"/> is written as the last part of: <c>a.Name</c>,
+        /// <c>A.Name</c> (a qualified type name), <c>a?.Name</c>, <c>alias::Name</c>; the name itself otherwise. What the
+        /// passes then ask of its parent: is it the callee of a call, the type of a creation, an attribute's name.
+        /// </summary>
+        public static SyntaxNode WrittenExpression(SimpleNameSyntax name)
+        {
+            switch (name.Parent)
+            {
+                case MemberAccessExpressionSyntax access when access.Name == name:
+                    return access;
+                case QualifiedNameSyntax qualified when qualified.Right == name:
+                    return qualified;
+                case MemberBindingExpressionSyntax binding when binding.Name == name:
+                    return binding;
+                case AliasQualifiedNameSyntax alias when alias.Name == name:
+                    return alias;
+                default:
+                    return name;
+            }
+        }
 
         /// <summary>The whole text of <paramref name="tree"/> as one string.</summary>
         public static string TextOf(SyntaxTree tree, CancellationToken cancellationToken)

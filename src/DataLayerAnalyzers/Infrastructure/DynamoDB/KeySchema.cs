@@ -318,14 +318,14 @@ namespace DataLayerAnalyzers.Infrastructure.DynamoDB
                 return null;
             }
 
-            SyntaxNode written = name.Parent is QualifiedNameSyntax qualified && qualified.Right == name ? qualified : name;
+            var written = SourceTextFilter.WrittenExpression(name);
             switch (written.Parent)
             {
                 case AttributeSyntax attribute when attribute.Name == written:
                     return attribute.Parent?.Parent is TypeDeclarationSyntax type && HasAttributeNamed(type, "DynamoDBTable") ? type : null;
                 case ObjectCreationExpressionSyntax creation when creation.Type == written:
                     return IsCandidateCreation(creation, cdk) ? creation : null;
-                case MemberAccessExpressionSyntax access when access.Name == name && access.Parent is InvocationExpressionSyntax invocation && invocation.Expression == access:
+                case InvocationExpressionSyntax invocation when invocation.Expression == written && written is MemberAccessExpressionSyntax:
                     return cdk && CdkTableDeclarations.IsCandidateCall(invocation) ? invocation : null;
                 case AssignmentExpressionSyntax assignment when assignment.Left == name && assignment.Parent is InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax creation }:
                     return IsCandidateCreation(creation, cdk) ? creation : null;

@@ -142,22 +142,7 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
                 return;
             }
 
-            SyntaxNode expression = name;
-            switch (name.Parent)
-            {
-                case MemberAccessExpressionSyntax access when access.Name == name:
-                    expression = access;
-                    break;
-                case QualifiedNameSyntax qualified when qualified.Right == name:
-                    expression = qualified;
-                    break;
-                case MemberBindingExpressionSyntax binding when binding.Name == name:
-                    expression = binding;
-                    break;
-                case AliasQualifiedNameSyntax alias when alias.Name == name:
-                    expression = alias;
-                    break;
-            }
+            var expression = SourceTextFilter.WrittenExpression(name);
 
             switch (expression.Parent)
             {

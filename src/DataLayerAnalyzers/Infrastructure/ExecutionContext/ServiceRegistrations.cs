@@ -180,10 +180,8 @@ namespace DataLayerAnalyzers.Infrastructure.ExecutionContext
                 {
                     foreach (var token in SourceTextFilter.IdentifiersNamed(tree, word, cancellationToken))
                     {
-                        SyntaxNode name = token.Parent!;
-                        var callee = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access
-                            : name.Parent is MemberBindingExpressionSyntax binding && binding.Name == name ? binding : name;
-                        if (callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee)
+                        var callee = token.Parent is SimpleNameSyntax name ? SourceTextFilter.WrittenExpression(name) : null;
+                        if (callee?.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee)
                         {
                             result.Add(invocation);
                         }

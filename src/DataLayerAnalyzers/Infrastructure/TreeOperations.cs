@@ -1,0 +1,466 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DataLayerAnalyzers.Infrastructure
+{
+    /// <summary>
+    /// The operations of the dispatched kinds in one syntax tree, declaration by declaration, each with the symbol the
+    /// driver names as the containing symbol of its operations: what <see cref="OperationDispatch"/> hands out. Made once
+    /// per semantic model (the driver gives every analyzer the same model of a tree), by the first analyzer that asks.
+    /// </summary>
+    internal sealed class TreeOperations
+    {
+        private static readonly ConditionalWeakTable<SemanticModel, Holder> Trees = new ConditionalWeakTable<SemanticModel, Holder>();
+
+        private static readonly ConditionalWeakTable<SemanticModel, Holder>.CreateValueCallback NewHolder = _ => new Holder();
+
+        private TreeOperations(Declaration[] declarations, IOperation[] operations, byte[] slots, int mask)
+        {
+            Declarations = declarations;
+            Operations = operations;
+            Slots = slots;
+            Mask = mask;
+        }
+
+        /// <summary>The declarations with at least one operation of a dispatched kind, in the order they are written.</summary>
+        public Declaration[] Declarations { get; }
+
+        /// <summary>Every declaration's operations of dispatched kinds, one declaration after the other, each in pre-order.</summary>
+        public IOperation[] Operations { get; }
+
+        /// <summary>The dispatch slot of each operation's kind.</summary>
+        public byte[] Slots { get; }
+
+        /// <summary>The slots present in the tree.</summary>
+        public int Mask { get; }
+
+        /// <summary>The operations of <paramref name="model"/>'s tree, made on the first call for the model.</summary>
+        public static TreeOperations For(SemanticModel model, CancellationToken cancellationToken)
+        {
+            var holder = Trees.GetValue(model, NewHolder);
+            var built = Volatile.Read(ref holder.Built);
+            if (built != null)
+            {
+                return built;
+            }
+
+            // Analyzers of one tree may run on several threads: the first builds (binding every body), the others wait
+            // for it rather than bind the same bodies again. A cancelled build leaves nothing behind.
+            lock (holder)
+            {
+                built = holder.Built;
+                if (built is null)
+                {
+                    built = new Builder(model, cancellationToken).Build();
+                    Volatile.Write(ref holder.Built, built);
+                }
+
+                return built;
+            }
+        }
+
+        /// <summary>One declaration's share of <see cref="Operations"/>: positions <see cref="Start"/> to <see cref="End"/> (exclusive).</summary>
+        internal readonly struct Declaration
+        {
+            public Declaration(ISymbol symbol, int start, int end, int mask)
+            {
+                Symbol = symbol;
+                Start = start;
+                End = end;
+                Mask = mask;
+            }
+
+            public ISymbol Symbol { get; }
+
+            public int Start { get; }
+
+            public int End { get; }
+
+            public int Mask { get; }
+        }
+
+        private sealed class Holder
+        {
+            public TreeOperations? Built;
+        }
+
+        private struct Builder
+        {
+            private const int MaxRootDepth = 8;
+
+            private readonly SemanticModel _model;
+            private readonly CancellationToken _cancellationToken;
+            private readonly List<Declaration> _declarations;
+            private readonly List<IOperation> _operations;
+            private readonly List<byte> _slots;
+            private readonly List<IOperation> _roots;
+            private readonly INamedTypeSymbol? _generatedCodeAttribute;
+            private int _mask;
+
+            public Builder(SemanticModel model, CancellationToken cancellationToken)
+            {
+                _model = model;
+                _cancellationToken = cancellationToken;
+                _declarations = new List<Declaration>();
+                _operations = new List<IOperation>();
+                _slots = new List<byte>();
+                _roots = new List<IOperation>();
+                _mask = 0;
+
+                // [GeneratedCode] can only mark code in a file that names it: other files need no look at attributes.
+                _generatedCodeAttribute = SourceTextFilter.MayContainAnyWord(model.SyntaxTree, GeneratedCodeWords, cancellationToken)
+                    ? model.Compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute")
+                    : null;
+            }
+
+            private static readonly string[] GeneratedCodeWords = { "GeneratedCode", "GeneratedCodeAttribute" };
+
+            public TreeOperations Build()
+            {
+                var root = _model.SyntaxTree.GetRoot(_cancellationToken);
+                if (root is CompilationUnitSyntax unit)
+                {
+                    // The members to visit, kept on an explicit stack: nesting of namespaces and types is not bounded.
+                    var pending = new Stack<MemberDeclarationSyntax>();
+                    var hasGlobalStatements = false;
+                    for (var i = unit.Members.Count - 1; i >= 0; i--)
+                    {
+                        if (unit.Members[i] is GlobalStatementSyntax)
+                        {
+                            hasGlobalStatements = true;
+                        }
+                        else
+                        {
+                            pending.Push(unit.Members[i]);
+                        }
+                    }
+
+                    if (hasGlobalStatements && _model.GetDeclaredSymbol(unit, _cancellationToken) is { } entryPoint)
+                    {
+                        AddRoot(_model.GetOperation(unit, _cancellationToken));
+                        EndDeclaration(entryPoint);
+                    }
+
+                    AddAttributes(unit.AttributeLists);
+                    EndDeclaration(_model.Compilation.Assembly.GlobalNamespace);
+
+                    while (pending.Count > 0)
+                    {
+                        _cancellationToken.ThrowIfCancellationRequested();
+                        Visit(pending.Pop(), pending);
+                    }
+                }
+
+                if (_operations.Count == 0)
+                {
+                    return new TreeOperations(new Declaration[0], new IOperation[0], new byte[0], 0);
+                }
+
+                return new TreeOperations(_declarations.ToArray(), _operations.ToArray(), _slots.ToArray(), _mask);
+            }
+
+            private void Visit(MemberDeclarationSyntax member, Stack<MemberDeclarationSyntax> pending)
+            {
+                switch (member)
+                {
+                    case BaseNamespaceDeclarationSyntax ns:
+                        PushMembers(ns.Members, pending);
+                        break;
+
+                    case BaseTypeDeclarationSyntax type:
+                        var typeSymbol = _model.GetDeclaredSymbol(type, _cancellationToken);
+                        if (IsGeneratedCode(typeSymbol))
+                        {
+                            break; // nor its members and nested types: the driver skips them all
+                        }
+
+                        AddAttributes(type.AttributeLists);
+                        EndDeclaration(typeSymbol);
+                        if (type is TypeDeclarationSyntax withMembers)
+                        {
+                            PrimaryConstructor(withMembers, typeSymbol as INamedTypeSymbol);
+                            PushMembers(withMembers.Members, pending);
+                        }
+                        else if (type is EnumDeclarationSyntax enumeration)
+                        {
+                            foreach (var value in enumeration.Members)
+                            {
+                                AddAttributes(value.AttributeLists);
+                                AddBlock(value.EqualsValue);
+                                EndDeclaration(_model.GetDeclaredSymbol(value, _cancellationToken));
+                            }
+                        }
+
+                        break;
+
+                    case DelegateDeclarationSyntax @delegate:
+                        AddAttributes(@delegate.AttributeLists);
+                        AddParameters(@delegate.ParameterList);
+                        EndDeclaration(_model.GetDeclaredSymbol(@delegate, _cancellationToken));
+                        break;
+
+                    case BaseMethodDeclarationSyntax method:
+                        AddAttributes(method.AttributeLists);
+                        AddBlock(method.Body);
+                        AddBlock(method.ExpressionBody);
+                        AddBlock((method as ConstructorDeclarationSyntax)?.Initializer);
+                        AddParameters(method.ParameterList);
+                        EndDeclaration(_model.GetDeclaredSymbol(method, _cancellationToken));
+                        break;
+
+                    case BasePropertyDeclarationSyntax property:
+                        var propertySymbol = _model.GetDeclaredSymbol(property, _cancellationToken);
+                        AddAttributes(property.AttributeLists);
+                        if (property is PropertyDeclarationSyntax plain)
+                        {
+                            AddBlock(plain.Initializer);
+                        }
+                        else if (property is IndexerDeclarationSyntax indexer)
+                        {
+                            AddParameters(indexer.ParameterList);
+                        }
+
+                        EndDeclaration(propertySymbol);
+
+                        // An expression body is the getter's body: its operations belong to the getter, as accessors' do.
+                        var expressionBody = (property as PropertyDeclarationSyntax)?.ExpressionBody ?? (property as IndexerDeclarationSyntax)?.ExpressionBody;
+                        if (expressionBody != null)
+                        {
+                            AddBlock(expressionBody);
+                            EndDeclaration((propertySymbol as IPropertySymbol)?.GetMethod);
+                        }
+
+                        if (property.AccessorList != null)
+                        {
+                            foreach (var accessor in property.AccessorList.Accessors)
+                            {
+                                AddAttributes(accessor.AttributeLists);
+                                AddBlock(accessor.Body);
+                                AddBlock(accessor.ExpressionBody);
+                                EndDeclaration(_model.GetDeclaredSymbol(accessor, _cancellationToken));
+                            }
+                        }
+
+                        break;
+
+                    case BaseFieldDeclarationSyntax field:
+                        // The driver hands the declaration's attributes to every variable it declares.
+                        foreach (var variable in field.Declaration.Variables)
+                        {
+                            AddAttributes(field.AttributeLists);
+                            AddBlock(variable.Initializer);
+                            EndDeclaration(_model.GetDeclaredSymbol(variable, _cancellationToken));
+                        }
+
+                        break;
+                }
+            }
+
+            /// <summary>
+            /// A record's (or, from C# 12, any type's) parameter list declares a constructor: its base-type arguments and
+            /// parameter defaults are that constructor's blocks.
+            /// </summary>
+            private void PrimaryConstructor(TypeDeclarationSyntax type, INamedTypeSymbol? typeSymbol)
+            {
+                ParameterListSyntax? parameters = null;
+                foreach (var child in type.ChildNodes())
+                {
+                    if (child is ParameterListSyntax list)
+                    {
+                        parameters = list;
+                        break;
+                    }
+                }
+
+                if (parameters is null || typeSymbol is null)
+                {
+                    return;
+                }
+
+                IMethodSymbol? constructor = null;
+                foreach (var candidate in typeSymbol.InstanceConstructors)
+                {
+                    foreach (var reference in candidate.DeclaringSyntaxReferences)
+                    {
+                        if (reference.SyntaxTree == type.SyntaxTree && reference.Span == type.Span)
+                        {
+                            constructor = candidate;
+                        }
+                    }
+                }
+
+                if (type.BaseList != null)
+                {
+                    foreach (var baseType in type.BaseList.Types)
+                    {
+                        if (baseType is PrimaryConstructorBaseTypeSyntax withArguments)
+                        {
+                            AddBlock(withArguments);
+                        }
+                    }
+                }
+
+                AddParameters(parameters);
+                EndDeclaration(constructor);
+            }
+
+            private static void PushMembers(SyntaxList<MemberDeclarationSyntax> members, Stack<MemberDeclarationSyntax> pending)
+            {
+                for (var i = members.Count - 1; i >= 0; i--)
+                {
+                    pending.Push(members[i]);
+                }
+            }
+
+            private void AddParameters(BaseParameterListSyntax? parameters)
+            {
+                if (parameters is null)
+                {
+                    return;
+                }
+
+                foreach (var parameter in parameters.Parameters)
+                {
+                    AddAttributes(parameter.AttributeLists);
+                    AddBlock(parameter.Default);
+                }
+            }
+
+            private void AddAttributes(SyntaxList<AttributeListSyntax> lists)
+            {
+                foreach (var list in lists)
+                {
+                    foreach (var attribute in list.Attributes)
+                    {
+                        AddBlock(attribute);
+                    }
+                }
+            }
+
+            private void AddBlock(SyntaxNode? block)
+            {
+                if (block != null)
+                {
+                    AddRoot(_model.GetOperation(block, _cancellationToken));
+                }
+            }
+
+            /// <summary>
+            /// A method's or constructor's blocks hang under one body operation that also holds the constructor initializer
+            /// and both bodies; the driver's operation actions see all of it, so the walk starts there, once.
+            /// </summary>
+            private void AddRoot(IOperation? operation)
+            {
+                if (operation is null)
+                {
+                    return;
+                }
+
+                var root = OperationDispatch.Root(operation, MaxRootDepth);
+                if (!_roots.Contains(root))
+                {
+                    _roots.Add(root);
+                }
+            }
+
+            /// <summary>Lists the operations of the roots added since the last declaration, as the declaration of <paramref name="symbol"/>.</summary>
+            private void EndDeclaration(ISymbol? symbol)
+            {
+                if (_roots.Count == 0)
+                {
+                    return;
+                }
+
+                var start = _operations.Count;
+                var mask = 0;
+                foreach (var root in _roots)
+                {
+                    // A constructor with no initializer written has an implicit base(...) call the driver does not hand
+                    // to operation actions; neither is it handed on here.
+                    if (root is IConstructorBodyOperation { Initializer: { } implicitInitializer } && IsImplicitCall(implicitInitializer))
+                    {
+                        foreach (var child in root.ChildOperations)
+                        {
+                            if (!ReferenceEquals(child, implicitInitializer))
+                            {
+                                mask |= Collect(child);
+                            }
+                        }
+                    }
+                    else
+                    {
+                        mask |= Collect(root);
+                    }
+                }
+
+                _roots.Clear();
+                if (symbol is null || _operations.Count == start || IsGeneratedCode(symbol))
+                {
+                    _operations.RemoveRange(start, _operations.Count - start);
+                    _slots.RemoveRange(start, _slots.Count - start);
+                    return;
+                }
+
+                _declarations.Add(new Declaration(symbol, start, _operations.Count, mask));
+                _mask |= mask;
+            }
+
+            /// <summary>
+            /// Whether the driver takes <paramref name="symbol"/> for generated code by its attribute, and hands its
+            /// operations to no analyzer that leaves generated code alone (ours all do): marked
+            /// <c>[GeneratedCode]</c> itself, unless declared in more than one part. The types around it are looked at on
+            /// the way in; an accessor's property is not looked at (the driver does not either).
+            /// </summary>
+            private bool IsGeneratedCode(ISymbol? symbol)
+            {
+                if (_generatedCodeAttribute is null || symbol is null || symbol.DeclaringSyntaxReferences.Length > 1)
+                {
+                    return false;
+                }
+
+                return HasGeneratedCodeAttribute(symbol);
+            }
+
+            private bool HasGeneratedCodeAttribute(ISymbol symbol)
+            {
+                foreach (var attribute in symbol.GetAttributes())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _generatedCodeAttribute))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>The initializer statement is implicit either way; the call in it is implicit when none is written.</summary>
+            private static bool IsImplicitCall(IOperation initializer)
+                => initializer.IsImplicit && (initializer is IExpressionStatementOperation statement ? statement.Operation.IsImplicit : true);
+
+            private int Collect(IOperation root)
+            {
+                var mask = 0;
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    var slot = OperationDispatch.Slot(operation.Kind);
+                    if (slot < 0)
+                    {
+                        continue;
+                    }
+
+                    _operations.Add(operation);
+                    _slots.Add((byte)slot);
+                    mask |= 1 << slot;
+                }
+
+                return mask;
+            }
+        }
+    }
+}

@@ -135,7 +135,7 @@ namespace DataLayerAnalyzers.Benchmarks
         /// analyzer's callbacks spent on their own threads. Fresh wrappers and a fresh compilation each call, so nothing
         /// built for one run (bound trees, per-compilation indexes) is reused by the next.
         /// </summary>
-        public async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<(string Analyzer, TimeSpan CpuTime, long AllocatedBytes)> Times)> CpuProfileAnalyzersAsync(CancellationToken cancellationToken = default)
+        public async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<(string Analyzer, TimeSpan CpuTime, long AllocatedBytes)> Times)> CpuProfileAnalyzersAsync(bool besideControl = false, CancellationToken cancellationToken = default)
         {
             var compilation = CreateCompilation();
             if (Analyzers.IsEmpty)
@@ -143,7 +143,10 @@ namespace DataLayerAnalyzers.Benchmarks
                 return (ImmutableArray<Diagnostic>.Empty, Array.Empty<(string, TimeSpan, long)>());
             }
 
-            var timed = Analyzers.Select(a => new CpuTimedAnalyzer((DiagnosticAnalyzer)Activator.CreateInstance(a.GetType())!)).ToImmutableArray();
+            var timed = new[] { new CpuTimedAnalyzer(new OperationListAnalyzer(), OperationListAnalyzer.RowName) }
+                .Concat(Analyzers.Select(a => new CpuTimedAnalyzer((DiagnosticAnalyzer)Activator.CreateInstance(a.GetType())!)))
+                .Concat(besideControl ? new[] { new CpuTimedAnalyzer(new EmptyOperationAnalyzer(), EmptyOperationAnalyzer.RowName) } : Array.Empty<CpuTimedAnalyzer>())
+                .ToImmutableArray();
             var exceptions = new System.Collections.Concurrent.ConcurrentBag<Diagnostic>();
             var withAnalyzers = compilation.WithAnalyzers(
                 timed.CastArray<DiagnosticAnalyzer>(),
@@ -162,6 +165,20 @@ namespace DataLayerAnalyzers.Benchmarks
             var hollow = Analyzers.Select(a => (DiagnosticAnalyzer)new CpuTimedAnalyzer((DiagnosticAnalyzer)Activator.CreateInstance(a.GetType())!, hollow: true)).ToImmutableArray();
             return CreateCompilation()
                 .WithAnalyzers(hollow, new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
+                .GetAllDiagnosticsAsync(cancellationToken);
+        }
+
+        /// <summary>
+        /// Every analyzer of the package together with the control's empty operation analyzer: a build that runs the SDK's
+        /// code-analysis rules pays the driver's operation walk and the binding of every body anyway, so the distance from
+        /// the control to here is what the package adds to such a build.
+        /// </summary>
+        public Task<ImmutableArray<Diagnostic>> CompileWithAnalyzersBesideControlAsync(CancellationToken cancellationToken = default)
+        {
+            return CreateCompilation()
+                .WithAnalyzers(
+                    Analyzers.Add(new EmptyOperationAnalyzer()),
+                    new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
                 .GetAllDiagnosticsAsync(cancellationToken);
         }
 

@@ -16,7 +16,7 @@ namespace DataLayerAnalyzers.Benchmarks
     /// </summary>
     internal static class CpuRun
     {
-        public static int Run(int rounds)
+        public static int Run(int rounds, bool besideControl)
         {
             if (!CpuTimedAnalyzer.ThreadCpu.IsThreadCpuTime)
             {
@@ -39,15 +39,16 @@ namespace DataLayerAnalyzers.Benchmarks
                     codeBase.Compile();
                     compileCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds);
 
-                    var (diagnostics, times) = codeBase.CpuProfileAnalyzersAsync().GetAwaiter().GetResult();
+                    var (diagnostics, times) = codeBase.CpuProfileAnalyzersAsync(besideControl).GetAwaiter().GetResult();
                     foreach (var (analyzer, time, bytes) in times)
                     {
                         Add(perAnalyzer, analyzer, time.TotalMilliseconds);
                         Add(allocatedPerAnalyzer, analyzer, bytes / (1024.0 * 1024.0));
                     }
 
-                    sums.Add(times.Sum(t => t.CpuTime.TotalMilliseconds));
-                    allocatedSums.Add(times.Sum(t => t.AllocatedBytes) / (1024.0 * 1024.0));
+                    var rules = times.Where(t => t.Analyzer != OperationListAnalyzer.RowName && t.Analyzer != EmptyOperationAnalyzer.RowName).ToList();
+                    sums.Add(rules.Sum(t => t.CpuTime.TotalMilliseconds));
+                    allocatedSums.Add(rules.Sum(t => t.AllocatedBytes) / (1024.0 * 1024.0));
                     var summary = string.Join(" ", diagnostics.Where(d => d.Id.StartsWith("DLA", StringComparison.Ordinal) || d.Id == "AD0001")
                         .GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}×{g.Count()}"));
                     if (findings != null && findings != summary)

@@ -32,9 +32,18 @@ namespace DataLayerAnalyzers.Benchmarks
         {
             _inner = inner;
             _hollow = hollow;
+            Name = inner.GetType().Name;
         }
 
-        public string Name => _inner.GetType().Name;
+        /// <param name="inner">The analyzer measured.</param>
+        /// <param name="name">The name its row has.</param>
+        public CpuTimedAnalyzer(DiagnosticAnalyzer inner, string name)
+            : this(inner)
+        {
+            Name = name;
+        }
+
+        public string Name { get; }
 
         public TimeSpan CpuTime => TimeSpan.FromTicks(Interlocked.Read(ref _nanoseconds) / 100);
 

@@ -12,6 +12,9 @@ namespace DataLayerAnalyzers.Benchmarks
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
     {
+        /// <summary>The name its row has in the <c>--cpu --beside-control</c> table.</summary>
+        public const string RowName = "(control: empty operation analyzer)";
+
         private static readonly DiagnosticDescriptor Never = new(
             "BENCH0001", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 

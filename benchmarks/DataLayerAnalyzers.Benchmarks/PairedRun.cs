@@ -13,7 +13,7 @@ namespace DataLayerAnalyzers.Benchmarks
     /// </summary>
     public static class PairedRun
     {
-        public static void Run(int rounds, bool hollow, IReadOnlyList<CodeBaseKind> kinds)
+        public static void Run(int rounds, bool hollow, bool besideControl, IReadOnlyList<CodeBaseKind> kinds)
         {
             Console.WriteLine($"Paired run: {rounds} rounds per code base, {CodeBase.Analyzers.Length} analyzers, {Environment.ProcessorCount} logical cores");
             foreach (var kind in kinds)
@@ -30,10 +30,16 @@ namespace DataLayerAnalyzers.Benchmarks
                     codeBase.CompileWithHollowAnalyzersAsync().GetAwaiter().GetResult();
                 }
 
+                if (besideControl)
+                {
+                    codeBase.CompileWithAnalyzersBesideControlAsync().GetAwaiter().GetResult();
+                }
+
                 var plain = new List<double>();
                 var analyzed = new List<double>();
                 var control = new List<double>();
                 var registrationsOnly = new List<double>();
+                var beside = new List<double>();
                 Allocated.Clear();
                 ProcessCpu.Clear();
                 for (var round = 0; round < rounds; round++)
@@ -48,9 +54,19 @@ namespace DataLayerAnalyzers.Benchmarks
                         {
                             registrationsOnly.Add(Time("hollow", () => codeBase.CompileWithHollowAnalyzersAsync().GetAwaiter().GetResult()));
                         }
+
+                        if (besideControl)
+                        {
+                            beside.Add(Time("beside", () => codeBase.CompileWithAnalyzersBesideControlAsync().GetAwaiter().GetResult()));
+                        }
                     }
                     else
                     {
+                        if (besideControl)
+                        {
+                            beside.Add(Time("beside", () => codeBase.CompileWithAnalyzersBesideControlAsync().GetAwaiter().GetResult()));
+                        }
+
                         if (hollow)
                         {
                             registrationsOnly.Add(Time("hollow", () => codeBase.CompileWithHollowAnalyzersAsync().GetAwaiter().GetResult()));
@@ -105,6 +121,22 @@ namespace DataLayerAnalyzers.Benchmarks
                         CultureInfo.InvariantCulture,
                         "  {0,-14} registrations only (every DLA action hollow): median {1:N0} ms (min {2:N0}); ratio per pair: median {3:0.00}, min {4:0.00}, max {5:0.00}",
                         kind, Median(registrationsOnly), registrationsOnly.Min(), Median(hollowRatios), hollowRatios.Min(), hollowRatios.Max()));
+                }
+
+                if (besideControl)
+                {
+                    // What a build that already runs an operation analyzer (the SDK's code-analysis rules) pays on top.
+                    var besideRatios = plain.Zip(beside, (p, b) => b / p).ToList();
+                    var besideDistances = besideRatios.Zip(controlRatios, (b, c) => b - c).ToList();
+                    var besideCpu = ProcessCpu["plain"].Zip(ProcessCpu["beside"].Zip(ProcessCpu["control"], (b, c) => b - c), (p, d) => d / p).ToList();
+                    Console.WriteLine(string.Format(
+                        CultureInfo.InvariantCulture,
+                        "  {0,-14} beside the control (the empty operation analyzer and every DLA analyzer together): median {1:N0} ms (min {2:N0}), {3:N0} MB, {4:N0} ms CPU; ratio per pair: median {5:0.00}, min {6:0.00}, max {7:0.00}",
+                        kind, Median(beside), beside.Min(), AllocatedMedian("beside"), CpuMedian("beside"), Median(besideRatios), besideRatios.Min(), besideRatios.Max()));
+                    Console.WriteLine(string.Format(
+                        CultureInfo.InvariantCulture,
+                        "  {0,-14} rules' own cost beside the control (that ratio minus the control's, per round): median {1:0.00}, min {2:0.00}, max {3:0.00}; in CPU terms: median {4:0.000}, min {5:0.000}, max {6:0.000}",
+                        kind, Median(besideDistances), besideDistances.Min(), besideDistances.Max(), Median(besideCpu), besideCpu.Min(), besideCpu.Max()));
                 }
             }
         }

@@ -18,7 +18,9 @@ namespace DataLayerAnalyzers.Benchmarks
     /// --paired: plain and analyzed compilations timed back to back in alternating order (4 rounds with --quick, else 10,
     /// or --rounds N; --data-layer-only skips the NoDataLibrary code base),
     /// the ratio taken per pair: the measurement to trust on a machine shared with other work. --paired --hollow also times
-    /// every analyzer registered with actions that do nothing: what Roslyn charges for the registrations alone.
+    /// every analyzer registered with actions that do nothing: what Roslyn charges for the registrations alone;
+    /// --paired --beside-control also times every analyzer together with the control's operation analyzer: what the rules
+    /// add to a build that already runs operation analyzers.
     /// --cpu: the CPU time each analyzer's callbacks take on their own threads (median of 3 or 5 runs), against the CPU
     /// time of compiling alone; it hardly moves when the machine is busy, unlike every wall-clock figure.
     /// --check: generates both code bases once, prints their size, compiler errors, what each rule reports and the time
@@ -35,7 +37,7 @@ namespace DataLayerAnalyzers.Benchmarks
 
             if (args.Contains("--cpu"))
             {
-                return CpuRun.Run(args.Contains("--quick") ? 3 : 5);
+                return CpuRun.Run(args.Contains("--quick") ? 3 : 5, args.Contains("--beside-control"));
             }
 
             var quick = args.Contains("--quick");
@@ -44,7 +46,7 @@ namespace DataLayerAnalyzers.Benchmarks
                 var roundsAt = Array.IndexOf(args, "--rounds");
                 var rounds = roundsAt >= 0 && roundsAt + 1 < args.Length && int.TryParse(args[roundsAt + 1], out var asked) && asked > 0 ? asked : quick ? 4 : 10;
                 var kinds = args.Contains("--data-layer-only") ? new[] { CodeBaseKind.DataLayer } : new[] { CodeBaseKind.DataLayer, CodeBaseKind.NoDataLibrary };
-                PairedRun.Run(rounds, args.Contains("--hollow"), kinds);
+                PairedRun.Run(rounds, args.Contains("--hollow"), args.Contains("--beside-control"), kinds);
                 return 0;
             }
 

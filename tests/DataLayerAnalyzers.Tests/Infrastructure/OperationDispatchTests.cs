@@ -83,6 +83,11 @@ namespace DataLayerAnalyzers.Tests.Infrastructure
 
             public record Holder2(string Text);
 
+            public class Service(string name, int port = 5432) : Base("Host=" + name)
+            {
+                public string Endpoint => name + ":" + port;
+            }
+
             public class Fields
             {
                 [Note("fields")] private static int _a = "x".Length, _b = "yz".Length;
@@ -172,6 +177,10 @@ namespace DataLayerAnalyzers.Tests.Infrastructure
             {
                 Assert.Contains(direct, entry => entry.Contains(handed, StringComparison.Ordinal));
             }
+
+            // A primary constructor's base arguments belong to that constructor, for records and (C# 12) classes alike.
+            Assert.Contains(direct, entry => entry.StartsWith("Binary ", StringComparison.Ordinal) && entry.EndsWith("\"Host=\" + Name in Entry.Entry(string, int)", StringComparison.Ordinal));
+            Assert.Contains(direct, entry => entry.StartsWith("Binary ", StringComparison.Ordinal) && entry.EndsWith("\"Host=\" + name in Service.Service(string, int)", StringComparison.Ordinal));
         }
 
         [Fact]

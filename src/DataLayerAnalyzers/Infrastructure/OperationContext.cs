@@ -11,9 +11,9 @@ namespace DataLayerAnalyzers.Infrastructure
     /// </summary>
     internal readonly struct OperationContext
     {
-        private readonly OperationDispatch.BlockScope _scope;
+        private readonly OperationDispatch.DeclarationScope _scope;
 
-        public OperationContext(IOperation operation, OperationDispatch.BlockScope scope)
+        public OperationContext(IOperation operation, OperationDispatch.DeclarationScope scope)
         {
             Operation = operation;
             _scope = scope;

@@ -111,11 +111,11 @@ namespace DataLayerAnalyzers.Infrastructure
         }
 
         /// <summary>What the operations of one declaration share: the tree's context, copied once, and the declared symbol.</summary>
-        internal sealed class BlockScope
+        internal sealed class DeclarationScope
         {
             private readonly SemanticModelAnalysisContext _context;
 
-            public BlockScope(SemanticModelAnalysisContext context, ISymbol owningSymbol)
+            public DeclarationScope(SemanticModelAnalysisContext context, ISymbol owningSymbol)
             {
                 _context = context;
                 OwningSymbol = owningSymbol;
@@ -169,7 +169,7 @@ namespace DataLayerAnalyzers.Infrastructure
                     }
 
                     context.CancellationToken.ThrowIfCancellationRequested();
-                    var scope = new BlockScope(context, declaration.Symbol);
+                    var scope = new DeclarationScope(context, declaration.Symbol);
                     for (var i = declaration.Start; i < declaration.End; i++)
                     {
                         var operationSlot = slots[i];

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -89,7 +90,7 @@ namespace DataLayerAnalyzers.Infrastructure
             public TreeOperations? Built;
         }
 
-        private struct Builder
+        private sealed class Builder
         {
             private const int MaxRootDepth = 8;
 
@@ -158,7 +159,7 @@ namespace DataLayerAnalyzers.Infrastructure
 
                 if (_operations.Count == 0)
                 {
-                    return new TreeOperations(new Declaration[0], new IOperation[0], new byte[0], 0);
+                    return new TreeOperations(Array.Empty<Declaration>(), Array.Empty<IOperation>(), Array.Empty<byte>(), 0);
                 }
 
                 return new TreeOperations(_declarations.ToArray(), _operations.ToArray(), _slots.ToArray(), _mask);
@@ -287,7 +288,7 @@ namespace DataLayerAnalyzers.Infrastructure
                 {
                     foreach (var reference in candidate.DeclaringSyntaxReferences)
                     {
-                        if (reference.SyntaxTree == type.SyntaxTree && reference.Span == type.Span)
+                        if (constructor is null && reference.SyntaxTree == type.SyntaxTree && reference.Span == type.Span)
                         {
                             constructor = candidate;
                         }
@@ -350,10 +351,7 @@ namespace DataLayerAnalyzers.Infrastructure
                 }
             }
 
-            /// <summary>
-            /// A method's or constructor's blocks hang under one body operation that also holds the constructor initializer
-            /// and both bodies; the driver's operation actions see all of it, so the walk starts there, once.
-            /// </summary>
+            /// <summary>Adds the root of <paramref name="operation"/> (<see cref="OperationDispatch.Root"/>) once per declaration.</summary>
             private void AddRoot(IOperation? operation)
             {
                 if (operation is null)
@@ -373,6 +371,12 @@ namespace DataLayerAnalyzers.Infrastructure
             {
                 if (_roots.Count == 0)
                 {
+                    return;
+                }
+
+                if (symbol is null || IsGeneratedCode(symbol))
+                {
+                    _roots.Clear();
                     return;
                 }
 
@@ -399,10 +403,8 @@ namespace DataLayerAnalyzers.Infrastructure
                 }
 
                 _roots.Clear();
-                if (symbol is null || _operations.Count == start || IsGeneratedCode(symbol))
+                if (_operations.Count == start)
                 {
-                    _operations.RemoveRange(start, _operations.Count - start);
-                    _slots.RemoveRange(start, _slots.Count - start);
                     return;
                 }
 
@@ -423,11 +425,6 @@ namespace DataLayerAnalyzers.Infrastructure
                     return false;
                 }
 
-                return HasGeneratedCodeAttribute(symbol);
-            }
-
-            private bool HasGeneratedCodeAttribute(ISymbol symbol)
-            {
                 foreach (var attribute in symbol.GetAttributes())
                 {
                     if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _generatedCodeAttribute))

@@ -110,18 +110,24 @@ namespace DataLayerAnalyzers.Infrastructure
             }
         }
 
-        /// <summary>What the operations of one declaration share: the tree's context, copied once, and the declared symbol.</summary>
+        /// <summary>
+        /// What the operations of one declaration share: the tree's context, copied once, and the declared symbol, looked
+        /// up on first use (<see cref="TreeOperations.OwnerOf"/>).
+        /// </summary>
         internal sealed class DeclarationScope
         {
             private readonly SemanticModelAnalysisContext _context;
+            private readonly TreeOperations _tree;
+            private readonly int _declaration;
 
-            public DeclarationScope(SemanticModelAnalysisContext context, ISymbol owningSymbol)
+            public DeclarationScope(SemanticModelAnalysisContext context, TreeOperations tree, int declaration)
             {
                 _context = context;
-                OwningSymbol = owningSymbol;
+                _tree = tree;
+                _declaration = declaration;
             }
 
-            public ISymbol OwningSymbol { get; }
+            public ISymbol OwningSymbol => _tree.OwnerOf(_declaration, _context.CancellationToken);
 
             public Compilation Compilation => _context.SemanticModel.Compilation;
 
@@ -161,15 +167,17 @@ namespace DataLayerAnalyzers.Infrastructure
                 var single = _actions.Count == 1 ? _actions[0].Action : null;
                 var operations = tree.Operations;
                 var slots = tree.Slots;
-                foreach (var declaration in tree.Declarations)
+                var declarations = tree.Declarations;
+                for (var d = 0; d < declarations.Length; d++)
                 {
+                    var declaration = declarations[d];
                     if ((declaration.Mask & _mask) == 0)
                     {
                         continue;
                     }
 
                     context.CancellationToken.ThrowIfCancellationRequested();
-                    var scope = new DeclarationScope(context, declaration.Symbol);
+                    var scope = new DeclarationScope(context, tree, d);
                     for (var i = declaration.Start; i < declaration.End; i++)
                     {
                         var operationSlot = slots[i];

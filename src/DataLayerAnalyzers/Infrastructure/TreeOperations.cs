@@ -20,12 +20,19 @@ namespace DataLayerAnalyzers.Infrastructure
 
         private static readonly ConditionalWeakTable<SemanticModel, Holder>.CreateValueCallback NewHolder = _ => new Holder();
 
-        private TreeOperations(Declaration[] declarations, IOperation[] operations, byte[] slots, int mask)
+        private static readonly TreeOperations Empty = new TreeOperations(null, Array.Empty<Declaration>(), Array.Empty<IOperation>(), Array.Empty<byte>(), 0);
+
+        private readonly SemanticModel? _model;
+        private readonly ISymbol?[] _owners;
+
+        private TreeOperations(SemanticModel? model, Declaration[] declarations, IOperation[] operations, byte[] slots, int mask)
         {
+            _model = model;
             Declarations = declarations;
             Operations = operations;
             Slots = slots;
             Mask = mask;
+            _owners = new ISymbol?[declarations.Length];
         }
 
         /// <summary>The declarations with at least one operation of a dispatched kind, in the order they are written.</summary>
@@ -39,6 +46,36 @@ namespace DataLayerAnalyzers.Infrastructure
 
         /// <summary>The slots present in the tree.</summary>
         public int Mask { get; }
+
+        /// <summary>
+        /// The symbol the driver names as the containing symbol of declaration <paramref name="index"/>'s operations. Asked
+        /// for only when a rule is about to report or must know where it is, so most declarations never look theirs up:
+        /// finding a member's symbol from its syntax costs more than listing its operations.
+        /// </summary>
+        public ISymbol OwnerOf(int index, CancellationToken cancellationToken)
+        {
+            var owner = Volatile.Read(ref _owners[index]);
+            if (owner != null)
+            {
+                return owner;
+            }
+
+            var declaration = Declarations[index];
+            owner = declaration.Symbol ?? Resolve(declaration, cancellationToken);
+            return Interlocked.CompareExchange(ref _owners[index], owner, null) ?? owner;
+        }
+
+        private ISymbol Resolve(in Declaration declaration, CancellationToken cancellationToken)
+        {
+            var model = _model!;
+            var node = declaration.Node!;
+            var declared = model.GetDeclaredSymbol(node, cancellationToken);
+            var owner = declaration.OfGetter ? (declared as IPropertySymbol)?.GetMethod : declared;
+
+            // Code that does not compile can declare a member without a symbol (the driver then hands its operations to
+            // no one); the rules still get a symbol: the one around the declaration.
+            return owner ?? model.GetEnclosingSymbol(node.SpanStart, cancellationToken) ?? model.Compilation.Assembly.GlobalNamespace;
+        }
 
         /// <summary>The operations of <paramref name="model"/>'s tree, made on the first call for the model.</summary>
         public static TreeOperations For(SemanticModel model, CancellationToken cancellationToken)
@@ -65,18 +102,28 @@ namespace DataLayerAnalyzers.Infrastructure
             }
         }
 
-        /// <summary>One declaration's share of <see cref="Operations"/>: positions <see cref="Start"/> to <see cref="End"/> (exclusive).</summary>
+        /// <summary>
+        /// One declaration's share of <see cref="Operations"/>: positions <see cref="Start"/> to <see cref="End"/>
+        /// (exclusive). Its symbol is either known (<see cref="Symbol"/>) or the one <see cref="Node"/> declares (the
+        /// getter of the property it declares when <see cref="OfGetter"/>), looked up by <see cref="OwnerOf"/>.
+        /// </summary>
         internal readonly struct Declaration
         {
-            public Declaration(ISymbol symbol, int start, int end, int mask)
+            public Declaration(ISymbol? symbol, SyntaxNode? node, bool ofGetter, int start, int end, int mask)
             {
                 Symbol = symbol;
+                Node = node;
+                OfGetter = ofGetter;
                 Start = start;
                 End = end;
                 Mask = mask;
             }
 
-            public ISymbol Symbol { get; }
+            public ISymbol? Symbol { get; }
+
+            public SyntaxNode? Node { get; }
+
+            public bool OfGetter { get; }
 
             public int Start { get; }
 
@@ -101,6 +148,7 @@ namespace DataLayerAnalyzers.Infrastructure
             private readonly List<byte> _slots;
             private readonly List<IOperation> _roots;
             private readonly INamedTypeSymbol? _generatedCodeAttribute;
+            private IOperation.OperationList.Enumerator[] _walk = new IOperation.OperationList.Enumerator[32];
             private int _mask;
 
             public Builder(SemanticModel model, CancellationToken cancellationToken)
@@ -159,10 +207,10 @@ namespace DataLayerAnalyzers.Infrastructure
 
                 if (_operations.Count == 0)
                 {
-                    return new TreeOperations(Array.Empty<Declaration>(), Array.Empty<IOperation>(), Array.Empty<byte>(), 0);
+                    return Empty;
                 }
 
-                return new TreeOperations(_declarations.ToArray(), _operations.ToArray(), _slots.ToArray(), _mask);
+                return new TreeOperations(_model, _declarations.ToArray(), _operations.ToArray(), _slots.ToArray(), _mask);
             }
 
             private void Visit(MemberDeclarationSyntax member, Stack<MemberDeclarationSyntax> pending)
@@ -174,17 +222,16 @@ namespace DataLayerAnalyzers.Infrastructure
                         break;
 
                     case BaseTypeDeclarationSyntax type:
-                        var typeSymbol = _model.GetDeclaredSymbol(type, _cancellationToken);
-                        if (IsGeneratedCode(typeSymbol))
+                        if (_generatedCodeAttribute != null && IsGeneratedCode(_model.GetDeclaredSymbol(type, _cancellationToken)))
                         {
                             break; // nor its members and nested types: the driver skips them all
                         }
 
                         AddAttributes(type.AttributeLists);
-                        EndDeclaration(typeSymbol);
+                        EndDeclarationOf(type);
                         if (type is TypeDeclarationSyntax withMembers)
                         {
-                            PrimaryConstructor(withMembers, typeSymbol as INamedTypeSymbol);
+                            PrimaryConstructor(withMembers);
                             PushMembers(withMembers.Members, pending);
                         }
                         else if (type is EnumDeclarationSyntax enumeration)
@@ -193,7 +240,7 @@ namespace DataLayerAnalyzers.Infrastructure
                             {
                                 AddAttributes(value.AttributeLists);
                                 AddBlock(value.EqualsValue);
-                                EndDeclaration(_model.GetDeclaredSymbol(value, _cancellationToken));
+                                EndDeclarationOf(value);
                             }
                         }
 
@@ -202,7 +249,7 @@ namespace DataLayerAnalyzers.Infrastructure
                     case DelegateDeclarationSyntax @delegate:
                         AddAttributes(@delegate.AttributeLists);
                         AddParameters(@delegate.ParameterList);
-                        EndDeclaration(_model.GetDeclaredSymbol(@delegate, _cancellationToken));
+                        EndDeclarationOf(@delegate);
                         break;
 
                     case BaseMethodDeclarationSyntax method:
@@ -211,11 +258,10 @@ namespace DataLayerAnalyzers.Infrastructure
                         AddBlock(method.ExpressionBody);
                         AddBlock((method as ConstructorDeclarationSyntax)?.Initializer);
                         AddParameters(method.ParameterList);
-                        EndDeclaration(_model.GetDeclaredSymbol(method, _cancellationToken));
+                        EndDeclarationOf(method);
                         break;
 
                     case BasePropertyDeclarationSyntax property:
-                        var propertySymbol = _model.GetDeclaredSymbol(property, _cancellationToken);
                         AddAttributes(property.AttributeLists);
                         if (property is PropertyDeclarationSyntax plain)
                         {
@@ -226,14 +272,14 @@ namespace DataLayerAnalyzers.Infrastructure
                             AddParameters(indexer.ParameterList);
                         }
 
-                        EndDeclaration(propertySymbol);
+                        EndDeclarationOf(property);
 
                         // An expression body is the getter's body: its operations belong to the getter, as accessors' do.
                         var expressionBody = (property as PropertyDeclarationSyntax)?.ExpressionBody ?? (property as IndexerDeclarationSyntax)?.ExpressionBody;
                         if (expressionBody != null)
                         {
                             AddBlock(expressionBody);
-                            EndDeclaration((propertySymbol as IPropertySymbol)?.GetMethod);
+                            EndDeclarationOf(property, ofGetter: true);
                         }
 
                         if (property.AccessorList != null)
@@ -243,7 +289,7 @@ namespace DataLayerAnalyzers.Infrastructure
                                 AddAttributes(accessor.AttributeLists);
                                 AddBlock(accessor.Body);
                                 AddBlock(accessor.ExpressionBody);
-                                EndDeclaration(_model.GetDeclaredSymbol(accessor, _cancellationToken));
+                                EndDeclarationOf(accessor);
                             }
                         }
 
@@ -255,7 +301,7 @@ namespace DataLayerAnalyzers.Infrastructure
                         {
                             AddAttributes(field.AttributeLists);
                             AddBlock(variable.Initializer);
-                            EndDeclaration(_model.GetDeclaredSymbol(variable, _cancellationToken));
+                            EndDeclarationOf(variable);
                         }
 
                         break;
@@ -266,7 +312,7 @@ namespace DataLayerAnalyzers.Infrastructure
             /// A record's (or, from C# 12, any type's) parameter list declares a constructor: its base-type arguments and
             /// parameter defaults are that constructor's blocks.
             /// </summary>
-            private void PrimaryConstructor(TypeDeclarationSyntax type, INamedTypeSymbol? typeSymbol)
+            private void PrimaryConstructor(TypeDeclarationSyntax type)
             {
                 ParameterListSyntax? parameters = null;
                 foreach (var child in type.ChildNodes())
@@ -278,7 +324,7 @@ namespace DataLayerAnalyzers.Infrastructure
                     }
                 }
 
-                if (parameters is null || typeSymbol is null)
+                if (parameters is null || !(_model.GetDeclaredSymbol(type, _cancellationToken) is INamedTypeSymbol typeSymbol))
                 {
                     return;
                 }
@@ -366,6 +412,29 @@ namespace DataLayerAnalyzers.Infrastructure
                 }
             }
 
+            /// <summary>
+            /// Lists the operations of the roots added since the last declaration, as the declaration of the symbol
+            /// <paramref name="node"/> declares (or of its getter), looked up only when asked for
+            /// (<see cref="OwnerOf"/>). In a file that names <c>[GeneratedCode]</c> it is looked up now, to leave out a
+            /// generated member's operations as the driver does.
+            /// </summary>
+            private void EndDeclarationOf(SyntaxNode node, bool ofGetter = false)
+            {
+                if (_roots.Count == 0)
+                {
+                    return;
+                }
+
+                if (_generatedCodeAttribute != null)
+                {
+                    var declared = _model.GetDeclaredSymbol(node, _cancellationToken);
+                    EndDeclaration(ofGetter ? (declared as IPropertySymbol)?.GetMethod : declared);
+                    return;
+                }
+
+                AddDeclaration(null, node, ofGetter);
+            }
+
             /// <summary>Lists the operations of the roots added since the last declaration, as the declaration of <paramref name="symbol"/>.</summary>
             private void EndDeclaration(ISymbol? symbol)
             {
@@ -380,6 +449,11 @@ namespace DataLayerAnalyzers.Infrastructure
                     return;
                 }
 
+                AddDeclaration(symbol, null, false);
+            }
+
+            private void AddDeclaration(ISymbol? symbol, SyntaxNode? node, bool ofGetter)
+            {
                 var start = _operations.Count;
                 var mask = 0;
                 foreach (var root in _roots)
@@ -408,7 +482,7 @@ namespace DataLayerAnalyzers.Infrastructure
                     return;
                 }
 
-                _declarations.Add(new Declaration(symbol, start, _operations.Count, mask));
+                _declarations.Add(new Declaration(symbol, node, ofGetter, start, _operations.Count, mask));
                 _mask |= mask;
             }
 
@@ -440,23 +514,54 @@ namespace DataLayerAnalyzers.Infrastructure
             private static bool IsImplicitCall(IOperation initializer)
                 => initializer.IsImplicit && (initializer is IExpressionStatementOperation statement ? statement.Operation.IsImplicit : true);
 
+            /// <summary>
+            /// Lists <paramref name="root"/> and its descendants of dispatched kinds, in pre-order (the order of
+            /// <c>DescendantsAndSelf</c>), with the children's enumerators on an explicit stack: nesting is not bounded.
+            /// </summary>
             private int Collect(IOperation root)
             {
-                var mask = 0;
-                foreach (var operation in root.DescendantsAndSelf())
+                var mask = Add(root);
+                _walk[0] = root.ChildOperations.GetEnumerator();
+                var depth = 1;
+                var visited = 0;
+                while (depth > 0)
                 {
-                    var slot = OperationDispatch.Slot(operation.Kind);
-                    if (slot < 0)
+                    ref var children = ref _walk[depth - 1];
+                    if (!children.MoveNext())
                     {
+                        depth--;
                         continue;
                     }
 
-                    _operations.Add(operation);
-                    _slots.Add((byte)slot);
-                    mask |= 1 << slot;
+                    var current = children.Current;
+                    if ((++visited & 0xFFF) == 0)
+                    {
+                        _cancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    mask |= Add(current);
+                    if (depth == _walk.Length)
+                    {
+                        Array.Resize(ref _walk, depth * 2);
+                    }
+
+                    _walk[depth++] = current.ChildOperations.GetEnumerator();
                 }
 
                 return mask;
+            }
+
+            private int Add(IOperation operation)
+            {
+                var slot = OperationDispatch.Slot(operation.Kind);
+                if (slot < 0)
+                {
+                    return 0;
+                }
+
+                _operations.Add(operation);
+                _slots.Add((byte)slot);
+                return 1 << slot;
             }
         }
     }

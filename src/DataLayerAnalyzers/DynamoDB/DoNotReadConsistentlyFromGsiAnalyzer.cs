@@ -20,7 +20,7 @@ namespace DataLayerAnalyzers.DynamoDB
 
         public override void Initialize(AnalysisContext context)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(OperationDispatch.GeneratedCodeAnalysis);
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {

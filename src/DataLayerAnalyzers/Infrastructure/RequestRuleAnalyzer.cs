@@ -34,7 +34,7 @@ namespace DataLayerAnalyzers.Infrastructure
 
         public sealed override void Initialize(AnalysisContext context)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(OperationDispatch.GeneratedCodeAnalysis);
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {

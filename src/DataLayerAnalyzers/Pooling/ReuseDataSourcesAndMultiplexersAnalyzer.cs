@@ -15,7 +15,7 @@ namespace DataLayerAnalyzers.Pooling
 
         public override void Initialize(AnalysisContext context)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(OperationDispatch.GeneratedCodeAnalysis);
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {

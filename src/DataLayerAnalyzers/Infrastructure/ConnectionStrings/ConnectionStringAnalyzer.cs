@@ -51,7 +51,7 @@ namespace DataLayerAnalyzers.Infrastructure.ConnectionStrings
 
         public sealed override void Initialize(AnalysisContext context)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(OperationDispatch.GeneratedCodeAnalysis);
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {

@@ -11,18 +11,20 @@ namespace DataLayerAnalyzers.Infrastructure
     /// </summary>
     internal readonly struct OperationContext
     {
-        private readonly OperationDispatch.DeclarationScope _scope;
+        private readonly OperationDispatch.TreeScope _scope;
+        private readonly int _declaration;
 
-        public OperationContext(IOperation operation, OperationDispatch.DeclarationScope scope)
+        public OperationContext(IOperation operation, OperationDispatch.TreeScope scope, int declaration)
         {
             Operation = operation;
             _scope = scope;
+            _declaration = declaration;
         }
 
         public IOperation Operation { get; }
 
         /// <summary>The symbol whose body or initializer holds the operation, as the driver gives an operation action.</summary>
-        public ISymbol ContainingSymbol => _scope.OwningSymbol;
+        public ISymbol ContainingSymbol => _scope.OwningSymbol(_declaration);
 
         public Compilation Compilation => _scope.Compilation;
 

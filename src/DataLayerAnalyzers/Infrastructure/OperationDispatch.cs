@@ -30,7 +30,7 @@ namespace DataLayerAnalyzers.Infrastructure
         /// <summary>
         /// What every analyzer with dispatched actions configures: the driver runs it over no generated file or member,
         /// as with <see cref="GeneratedCodeAnalysisFlags.None"/>, and leaves the findings alone, because
-        /// <see cref="DeclarationScope.Report"/> drops those in generated code itself, at a fraction of the driver's cost
+        /// <see cref="TreeScope.Report"/> drops those in generated code itself, at a fraction of the driver's cost
         /// (<see cref="GeneratedCodeLocations"/>).
         /// </summary>
         public const GeneratedCodeAnalysisFlags GeneratedCodeAnalysis = GeneratedCodeAnalysisFlags.ReportDiagnostics;
@@ -119,23 +119,22 @@ namespace DataLayerAnalyzers.Infrastructure
         }
 
         /// <summary>
-        /// What the operations of one declaration share: the tree's context, copied once, and the declared symbol, looked
-        /// up on first use (<see cref="TreeOperations.OwnerOf"/>).
+        /// What one analyzer's operations of one tree share: the tree's context, copied once, and its operation list, which
+        /// looks each declaration's symbol up on first use (<see cref="TreeOperations.OwnerOf"/>). One per analyzer and
+        /// tree, not per declaration: the operation's context carries the declaration's index.
         /// </summary>
-        internal sealed class DeclarationScope
+        internal sealed class TreeScope
         {
             private readonly SemanticModelAnalysisContext _context;
             private readonly TreeOperations _tree;
-            private readonly int _declaration;
 
-            public DeclarationScope(SemanticModelAnalysisContext context, TreeOperations tree, int declaration)
+            public TreeScope(SemanticModelAnalysisContext context, TreeOperations tree)
             {
                 _context = context;
                 _tree = tree;
-                _declaration = declaration;
             }
 
-            public ISymbol OwningSymbol => _tree.OwnerOf(_declaration, _context.CancellationToken);
+            public ISymbol OwningSymbol(int declaration) => _tree.OwnerOf(declaration, _context.CancellationToken);
 
             public Compilation Compilation => _context.SemanticModel.Compilation;
 
@@ -186,6 +185,7 @@ namespace DataLayerAnalyzers.Infrastructure
                 var operations = tree.Operations;
                 var slots = tree.Slots;
                 var declarations = tree.Declarations;
+                var scope = new TreeScope(context, tree);
                 for (var d = 0; d < declarations.Length; d++)
                 {
                     var declaration = declarations[d];
@@ -195,7 +195,6 @@ namespace DataLayerAnalyzers.Infrastructure
                     }
 
                     context.CancellationToken.ThrowIfCancellationRequested();
-                    var scope = new DeclarationScope(context, tree, d);
                     for (var i = declaration.Start; i < declaration.End; i++)
                     {
                         var operationSlot = slots[i];
@@ -204,7 +203,7 @@ namespace DataLayerAnalyzers.Infrastructure
                             continue;
                         }
 
-                        var operationContext = new OperationContext(operations[i], scope);
+                        var operationContext = new OperationContext(operations[i], scope, d);
                         if (single != null)
                         {
                             single(operationContext); // the mask holds only the one kind it asked for

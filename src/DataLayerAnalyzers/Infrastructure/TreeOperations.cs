@@ -314,12 +314,18 @@ namespace DataLayerAnalyzers.Infrastructure
             /// </summary>
             private void PrimaryConstructor(TypeDeclarationSyntax type)
             {
+                // The parameter list comes before the base list and the members: the walk stops at the first of these.
                 ParameterListSyntax? parameters = null;
                 foreach (var child in type.ChildNodes())
                 {
                     if (child is ParameterListSyntax list)
                     {
                         parameters = list;
+                        break;
+                    }
+
+                    if (child is BaseListSyntax || child is MemberDeclarationSyntax)
+                    {
                         break;
                     }
                 }

@@ -182,6 +182,17 @@ namespace DataLayerAnalyzers.Benchmarks
                 .GetAllDiagnosticsAsync(cancellationToken);
         }
 
+        /// <summary>The control (or, with <paramref name="rules"/>, the rules beside it) and a <see cref="RetentionProbe"/>.</summary>
+        public Task<ImmutableArray<Diagnostic>> CompileWithProbeAsync(bool rules, RetentionProbe probe, CancellationToken cancellationToken = default)
+        {
+            var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationAnalyzer(), probe);
+            return CreateCompilation()
+                .WithAnalyzers(
+                    rules ? Analyzers.AddRange(analyzers) : analyzers,
+                    new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
+                .GetAllDiagnosticsAsync(cancellationToken);
+        }
+
         /// <summary>The control: the same path with one analyzer that looks at every invocation and reports nothing.</summary>
         public Task<ImmutableArray<Diagnostic>> CompileWithEmptyAnalyzerAsync(CancellationToken cancellationToken = default)
         {

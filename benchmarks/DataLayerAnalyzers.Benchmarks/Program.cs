@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using BenchmarkDotNet.Configs;
@@ -25,6 +26,9 @@ namespace DataLayerAnalyzers.Benchmarks
     /// time of compiling alone; it hardly moves when the machine is busy, unlike every wall-clock figure.
     /// --check: generates both code bases once, prints their size, compiler errors, what each rule reports and the time
     /// each analyzer took (Roslyn's execution-time log, summed over threads).
+    /// --repeat ARM N: one arm (compile, control, rules, beside, hollow; control-retained and beside-retained also print
+    /// the heap still alive at compilation end) of DataLayer (or, with --no-data-library,
+    /// NoDataLibrary) after one warm-up, N times, with its time: for a sampling profiler run around the process.
     /// </summary>
     public static class Program
     {
@@ -33,6 +37,12 @@ namespace DataLayerAnalyzers.Benchmarks
             if (args.Contains("--check"))
             {
                 return Check();
+            }
+
+            var repeatAt = Array.IndexOf(args, "--repeat");
+            if (repeatAt >= 0)
+            {
+                return Repeat(args.Skip(repeatAt + 1).FirstOrDefault(), args.Skip(repeatAt + 2).FirstOrDefault(), args.Contains("--no-data-library"));
             }
 
             if (args.Contains("--cpu"))
@@ -109,6 +119,49 @@ namespace DataLayerAnalyzers.Benchmarks
                         group.Key, label, compileMs, analyzedMs, analyzedMs / compileMs, (analyzedMs / compileMs - 1) * 100));
                 }
             }
+        }
+
+        private static int Repeat(string? arm, string? countText, bool noDataLibrary)
+        {
+            var codeBase = CodeBase.Create(noDataLibrary ? CodeBaseKind.NoDataLibrary : CodeBaseKind.DataLayer);
+            Func<ImmutableArray<Diagnostic>>? run = arm switch
+            {
+                "compile" => () => codeBase.Compile(),
+                "control" => () => codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult(),
+                "rules" => () => codeBase.CompileWithAnalyzersAsync().GetAwaiter().GetResult(),
+                "beside" => () => codeBase.CompileWithAnalyzersBesideControlAsync().GetAwaiter().GetResult(),
+                "hollow" => () => codeBase.CompileWithHollowAnalyzersAsync().GetAwaiter().GetResult(),
+                "control-retained" or "beside-retained" => () =>
+                {
+                    var probe = new RetentionProbe();
+                    var result = codeBase.CompileWithProbeAsync(arm == "beside-retained", probe).GetAwaiter().GetResult();
+                    Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "    heap at compilation end, after a full collection: {0:N0} MB", probe.HeapAtEnd / 1048576.0));
+                    return result;
+                },
+                _ => null,
+            };
+            if (run is null || !int.TryParse(countText, out var count) || count < 1)
+            {
+                Console.Error.WriteLine("usage: --repeat compile|control|rules|beside|hollow|control-retained|beside-retained N [--no-data-library]");
+                return 2;
+            }
+
+            using var gcEvents = new GcListener();
+            var warmUp = run();
+            Console.WriteLine($"{arm}, {codeBase.Files} files: warm-up done, {warmUp.Length} diagnostics; runs start at monotonic clock {System.Diagnostics.Stopwatch.GetTimestamp() / (double)System.Diagnostics.Stopwatch.Frequency:0.000} s");
+            for (var i = 0; i < count; i++)
+            {
+                var (gen0, gen1, gen2, pause) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+                var promoted = gcEvents.Promoted;
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                run();
+                Console.WriteLine(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "  run {0}: {1:N0} ms; collections gen0 {2}, gen1 {3}, gen2 {4}, paused {5:N0} ms, promoted {6:N0} MB",
+                    i + 1, watch.Elapsed.TotalMilliseconds, GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2, (GC.GetTotalPauseDuration() - pause).TotalMilliseconds, (gcEvents.Promoted - promoted) / 1048576.0));
+            }
+
+            return 0;
         }
 
         private static int Check()

@@ -137,6 +137,12 @@ namespace DataLayerAnalyzers.Benchmarks
                         CultureInfo.InvariantCulture,
                         "  {0,-14} rules' own cost beside the control (that ratio minus the control's, per round): median {1:0.00}, min {2:0.00}, max {3:0.00}; in CPU terms: median {4:0.000}, min {5:0.000}, max {6:0.000}",
                         kind, Median(besideDistances), besideDistances.Min(), besideDistances.Max(), Median(besideCpu), besideCpu.Min(), besideCpu.Max()));
+
+                    // Every round's value, so that several runs can be pooled: single runs spread too far to compare builds.
+                    Console.WriteLine(string.Format(
+                        CultureInfo.InvariantCulture,
+                        "  {0,-14} beside the control, each round (wall / CPU): {1}",
+                        kind, string.Join(" ", besideDistances.Zip(besideCpu, (w, c) => string.Format(CultureInfo.InvariantCulture, "{0:0.000}/{1:0.000}", w, c)))));
                 }
             }
         }

@@ -203,6 +203,39 @@ namespace DataLayerAnalyzers.Tests.Infrastructure
             Assert.Equal(direct, dispatched);
         }
 
+        /// <summary>
+        /// A script (<c>.csx</c>): its variables are fields of the script class and are handed out with their initializers,
+        /// its members as in any class (the driver, Roslyn 4.14, hands the top-level statements themselves to no operation
+        /// action, and the dispatch does the same).
+        /// </summary>
+        [Fact]
+        public async Task Dispatched_actions_see_script_top_level_code()
+        {
+            var tree = CSharpSyntaxTree.ParseText(Script, new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script));
+            var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+                .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) == "netstandard.dll")
+                .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));
+            var compilation = CSharpCompilation.CreateScriptCompilation("Script", tree, references);
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var direct = new Recorder(dispatched: false);
+            var dispatched = new Recorder(dispatched: true);
+            await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(direct, dispatched)).GetAnalyzerDiagnosticsAsync();
+            var (directEntries, dispatchedEntries) = (direct.Entries(), dispatched.Entries());
+            Assert.Contains(directEntries, entry => entry.StartsWith("Binary ", StringComparison.Ordinal) && entry.EndsWith("\"Host=\" + Environment.ProcessorCount in text", StringComparison.Ordinal));
+            Assert.Contains(directEntries, entry => entry.StartsWith("Binary ", StringComparison.Ordinal) && entry.EndsWith("\"a\" + 1 in Inner.Name()", StringComparison.Ordinal));
+            Assert.Contains(directEntries, entry => entry.EndsWith("value * 2 in Twice(int)", StringComparison.Ordinal));
+            Assert.Equal(directEntries, dispatchedEntries);
+        }
+
+        private const string Script = """
+            using System;
+            var text = "Host=" + Environment.ProcessorCount;
+            Console.WriteLine(new Uri("https://example.com").Host + text);
+            int Twice(int value) => value * 2;
+            Console.WriteLine(Twice(2));
+            class Inner { public string Name() => "a" + 1; }
+            """;
+
         private static async Task<(string[] Direct, string[] Dispatched)> RecordBothAsync(OutputKind outputKind, params string[] sources)
         {
             var trees = sources.Select(source => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)));

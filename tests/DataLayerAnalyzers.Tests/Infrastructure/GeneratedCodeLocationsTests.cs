@@ -113,6 +113,30 @@ namespace DataLayerAnalyzers.Tests.Infrastructure
                 """);
 
         [Fact]
+        public Task ConstantBeforeTheFirstLineDirectiveOfAFileWithHiddenLines_NoDiagnostic()
+            => Analyze("Settings.cs", """
+                static class Settings
+                {
+                    public const string Connection = "Host=ledger.rds.amazonaws.com;Username=app;Password=Sup3rSecret!";
+                #line hidden
+                    public const int Port = 5432;
+                #line default
+                }
+                """);
+
+        [Fact]
+        public Task ConstantAfterLineDefault_ReportedWhereWritten()
+            => Analyze("Settings.cs", """
+                static class Settings
+                {
+                #line hidden
+                    public const int Port = 5432;
+                #line default
+                    public const string Connection = [|"Host=ledger.rds.amazonaws.com;Username=app;Password=Sup3rSecret!"|];
+                }
+                """);
+
+        [Fact]
         public Task ConstantInPartialClassMarkedOnOnePart_ReportedAsTheDriverDoes()
         {
             // The attribute on one part of a type declared in two parts does not make the type generated code.

@@ -69,12 +69,18 @@ namespace DataLayerAnalyzers.Infrastructure
         {
             var model = _model!;
             var node = declaration.Node!;
-            var declared = model.GetDeclaredSymbol(node, cancellationToken);
-            var owner = declaration.OfGetter ? (declared as IPropertySymbol)?.GetMethod : declared;
+            var owner = DeclaredOwner(model, node, declaration.OfGetter, cancellationToken);
 
             // Code that does not compile can declare a member without a symbol (the driver then hands its operations to
             // no one); the rules still get a symbol: the one around the declaration.
             return owner ?? model.GetEnclosingSymbol(node.SpanStart, cancellationToken) ?? model.Compilation.Assembly.GlobalNamespace;
+        }
+
+        /// <summary>The symbol <paramref name="node"/> declares, or, <paramref name="ofGetter"/>, the getter of the property it declares.</summary>
+        private static ISymbol? DeclaredOwner(SemanticModel model, SyntaxNode node, bool ofGetter, CancellationToken cancellationToken)
+        {
+            var declared = model.GetDeclaredSymbol(node, cancellationToken);
+            return ofGetter ? (declared as IPropertySymbol)?.GetMethod : declared;
         }
 
         /// <summary>The operations of <paramref name="model"/>'s tree, made on the first call for the model.</summary>
@@ -162,12 +168,8 @@ namespace DataLayerAnalyzers.Infrastructure
                 _mask = 0;
 
                 // [GeneratedCode] can only mark code in a file that names it: other files need no look at attributes.
-                _generatedCodeAttribute = SourceTextFilter.MayContainAnyWord(model.SyntaxTree, GeneratedCodeWords, cancellationToken)
-                    ? model.Compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute")
-                    : null;
+                _generatedCodeAttribute = GeneratedCodeLocations.AttributeNamedIn(model.SyntaxTree, model.Compilation, cancellationToken);
             }
-
-            private static readonly string[] GeneratedCodeWords = { "GeneratedCode", "GeneratedCodeAttribute" };
 
             public TreeOperations Build()
             {
@@ -433,8 +435,7 @@ namespace DataLayerAnalyzers.Infrastructure
 
                 if (_generatedCodeAttribute != null)
                 {
-                    var declared = _model.GetDeclaredSymbol(node, _cancellationToken);
-                    EndDeclaration(ofGetter ? (declared as IPropertySymbol)?.GetMethod : declared);
+                    EndDeclaration(DeclaredOwner(_model, node, ofGetter, _cancellationToken));
                     return;
                 }
 
@@ -499,22 +500,7 @@ namespace DataLayerAnalyzers.Infrastructure
             /// the way in; an accessor's property is not looked at (the driver does not either).
             /// </summary>
             private bool IsGeneratedCode(ISymbol? symbol)
-            {
-                if (_generatedCodeAttribute is null || symbol is null || symbol.DeclaringSyntaxReferences.Length > 1)
-                {
-                    return false;
-                }
-
-                foreach (var attribute in symbol.GetAttributes())
-                {
-                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _generatedCodeAttribute))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
+                => _generatedCodeAttribute != null && symbol != null && GeneratedCodeLocations.IsMarkedItself(symbol, _generatedCodeAttribute);
 
             /// <summary>The initializer statement is implicit either way; the call in it is implicit when none is written.</summary>
             private static bool IsImplicitCall(IOperation initializer)

@@ -143,6 +143,48 @@ namespace DataLayerAnalyzers.Infrastructure
             public TreeOperations? Built;
         }
 
+        /// <summary>
+        /// The arrays a build collects a tree's operations in, reused by the next build on the same thread: the list is
+        /// copied out at its exact size, so only that copy is allocated per tree. Returned emptied, so that no operation
+        /// (and through it no compilation) is kept alive by a thread; a build that throws simply does not return them.
+        /// </summary>
+        private sealed class Buffers
+        {
+            private const int InitialSize = 1024;
+
+            /// <summary>Buffers larger than this are not kept for the next build: one huge file should not pin memory.</summary>
+            private const int MaxKeptSize = 1 << 16;
+
+            [ThreadStatic]
+            private static Buffers? t_free;
+
+            public IOperation[] Operations = new IOperation[InitialSize];
+
+            public byte[] Slots = new byte[InitialSize];
+
+            public static Buffers Take()
+            {
+                var free = t_free;
+                t_free = null;
+                return free ?? new Buffers();
+            }
+
+            public static void Return(Buffers buffers, int used)
+            {
+                Array.Clear(buffers.Operations, 0, used);
+                if (buffers.Operations.Length <= MaxKeptSize)
+                {
+                    t_free = buffers;
+                }
+            }
+
+            public void Grow()
+            {
+                Array.Resize(ref Operations, Operations.Length * 2);
+                Array.Resize(ref Slots, Slots.Length * 2);
+            }
+        }
+
         private sealed class Builder
         {
             private const int MaxRootDepth = 8;
@@ -150,8 +192,8 @@ namespace DataLayerAnalyzers.Infrastructure
             private readonly SemanticModel _model;
             private readonly CancellationToken _cancellationToken;
             private readonly List<Declaration> _declarations;
-            private readonly List<IOperation> _operations;
-            private readonly List<byte> _slots;
+            private readonly Buffers _buffers;
+            private int _count;
             private readonly List<IOperation> _roots;
             private readonly INamedTypeSymbol? _generatedCodeAttribute;
             private IOperation.OperationList.Enumerator[] _walk = new IOperation.OperationList.Enumerator[32];
@@ -162,8 +204,7 @@ namespace DataLayerAnalyzers.Infrastructure
                 _model = model;
                 _cancellationToken = cancellationToken;
                 _declarations = new List<Declaration>();
-                _operations = new List<IOperation>();
-                _slots = new List<byte>();
+                _buffers = Buffers.Take();
                 _roots = new List<IOperation>();
                 _mask = 0;
 
@@ -207,12 +248,18 @@ namespace DataLayerAnalyzers.Infrastructure
                     }
                 }
 
-                if (_operations.Count == 0)
+                if (_count == 0)
                 {
+                    Buffers.Return(_buffers, 0);
                     return Empty;
                 }
 
-                return new TreeOperations(_model, _declarations.ToArray(), _operations.ToArray(), _slots.ToArray(), _mask);
+                var operations = new IOperation[_count];
+                var slots = new byte[_count];
+                Array.Copy(_buffers.Operations, operations, _count);
+                Array.Copy(_buffers.Slots, slots, _count);
+                Buffers.Return(_buffers, _count);
+                return new TreeOperations(_model, _declarations.ToArray(), operations, slots, _mask);
             }
 
             private void Visit(MemberDeclarationSyntax member, Stack<MemberDeclarationSyntax> pending)
@@ -316,22 +363,11 @@ namespace DataLayerAnalyzers.Infrastructure
             /// </summary>
             private void PrimaryConstructor(TypeDeclarationSyntax type)
             {
-                // The parameter list comes before the base list and the members: the walk stops at the first of these.
-                ParameterListSyntax? parameters = null;
-                foreach (var child in type.ChildNodes())
-                {
-                    if (child is ParameterListSyntax list)
-                    {
-                        parameters = list;
-                        break;
-                    }
-
-                    if (child is BaseListSyntax || child is MemberDeclarationSyntax)
-                    {
-                        break;
-                    }
-                }
-
+                // The parameter list is written right after the name (or its type parameters): the token there says
+                // whether there is one, without visiting the declaration's other children.
+                var beforeParameters = type.TypeParameterList?.GreaterThanToken ?? type.Identifier;
+                var next = beforeParameters.GetNextToken();
+                var parameters = next.IsKind(SyntaxKind.OpenParenToken) && next.Parent is ParameterListSyntax list && list.Parent == type ? list : null;
                 if (parameters is null || !(_model.GetDeclaredSymbol(type, _cancellationToken) is INamedTypeSymbol typeSymbol))
                 {
                     return;
@@ -461,7 +497,7 @@ namespace DataLayerAnalyzers.Infrastructure
 
             private void AddDeclaration(ISymbol? symbol, SyntaxNode? node, bool ofGetter)
             {
-                var start = _operations.Count;
+                var start = _count;
                 var mask = 0;
                 foreach (var root in _roots)
                 {
@@ -484,12 +520,12 @@ namespace DataLayerAnalyzers.Infrastructure
                 }
 
                 _roots.Clear();
-                if (_operations.Count == start)
+                if (_count == start)
                 {
                     return;
                 }
 
-                _declarations.Add(new Declaration(symbol, node, ofGetter, start, _operations.Count, mask));
+                _declarations.Add(new Declaration(symbol, node, ofGetter, start, _count, mask));
                 _mask |= mask;
             }
 
@@ -551,8 +587,14 @@ namespace DataLayerAnalyzers.Infrastructure
                     return 0;
                 }
 
-                _operations.Add(operation);
-                _slots.Add((byte)slot);
+                if (_count == _buffers.Operations.Length)
+                {
+                    _buffers.Grow();
+                }
+
+                _buffers.Operations[_count] = operation;
+                _buffers.Slots[_count] = (byte)slot;
+                _count++;
                 return 1 << slot;
             }
         }

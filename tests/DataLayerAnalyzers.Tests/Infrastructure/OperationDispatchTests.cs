@@ -88,6 +88,19 @@ namespace DataLayerAnalyzers.Tests.Infrastructure
                 public string Endpoint => name + ":" + port;
             }
 
+            public record Pair<T>(T Value, string Text = "Host=x;Port=1") : Holder2(Text + "!");
+
+            public class Box<TKey, TValue>(TKey key, TValue value, int size = 3) : Base("Host=" + key)
+                where TKey : notnull
+            {
+                public string Shown => key + "=" + value + size;
+            }
+
+            public struct Point
+            {
+                public int X => 1 + 2;
+            }
+
             public class Fields
             {
                 [Note("fields")] private static int _a = "x".Length, _b = "yz".Length;

@@ -43,6 +43,18 @@ namespace DataLayerAnalyzers.Infrastructure
         /// semantic-model action.
         /// </summary>
         public static void RegisterDispatchedOperationAction(this CompilationStartAnalysisContext context, Action<OperationContext> action, params OperationKind[] kinds)
+            => Register(context, action, null, kinds);
+
+        /// <summary>
+        /// Registers <paramref name="action"/> for operations of <paramref name="kinds"/> in the files whose text holds
+        /// <paramref name="requiredText"/> (ordinal, anywhere in the text): for an action that can only act on an operation
+        /// written with that text, such as an invocation of a method whose name contains it. A file without it is neither
+        /// listed nor bound for this action; if no action of the analyzer wants the file, the analyzer skips it.
+        /// </summary>
+        public static void RegisterDispatchedOperationAction(this CompilationStartAnalysisContext context, Action<OperationContext> action, string requiredText, params OperationKind[] kinds)
+            => Register(context, action, requiredText, kinds);
+
+        private static void Register(CompilationStartAnalysisContext context, Action<OperationContext> action, string? requiredText, OperationKind[] kinds)
         {
             if (!Registries.TryGetValue(context, out var registry))
             {
@@ -53,7 +65,7 @@ namespace DataLayerAnalyzers.Infrastructure
 
             foreach (var kind in kinds)
             {
-                registry.Add(kind, action);
+                registry.Add(kind, action, requiredText);
             }
         }
 
@@ -158,10 +170,14 @@ namespace DataLayerAnalyzers.Infrastructure
         /// <summary>One analyzer's dispatched actions in one compilation. Written during compilation start only.</summary>
         private sealed class Registry
         {
-            private readonly List<(int Slot, Action<OperationContext> Action)> _actions = new List<(int, Action<OperationContext>)>();
-            private int _mask;
+            /// <summary>More actions than this cannot be told apart in the per-file bit mask of <see cref="Run"/>.</summary>
+            private const int MaxActions = 32;
 
-            public void Add(OperationKind kind, Action<OperationContext> action)
+            private readonly List<(int Slot, Action<OperationContext> Action, string? RequiredText)> _actions = new List<(int, Action<OperationContext>, string?)>();
+            private int _mask;
+            private bool _filtered;
+
+            public void Add(OperationKind kind, Action<OperationContext> action, string? requiredText)
             {
                 var slot = Slot(kind);
                 if (slot < 0)
@@ -169,14 +185,33 @@ namespace DataLayerAnalyzers.Infrastructure
                     throw new ArgumentException("Operation kind " + kind + " is not dispatched.", nameof(kind));
                 }
 
-                _actions.Add((slot, action));
+                if (_actions.Count == MaxActions)
+                {
+                    throw new InvalidOperationException("An analyzer registers at most " + MaxActions + " dispatched actions.");
+                }
+
+                _actions.Add((slot, action, requiredText));
                 _mask |= 1 << slot;
+                _filtered |= requiredText != null;
             }
 
             public void Run(SemanticModelAnalysisContext context)
             {
+                // The actions that may act in this file, and the kinds they want: a file without an action's text is
+                // not listed (or bound) for it.
+                var active = -1;
+                var mask = _mask;
+                if (_filtered)
+                {
+                    ActiveIn(context.SemanticModel.SyntaxTree, context.CancellationToken, out active, out mask);
+                    if (mask == 0)
+                    {
+                        return;
+                    }
+                }
+
                 var tree = TreeOperations.For(context.SemanticModel, context.CancellationToken);
-                if ((tree.Mask & _mask) == 0)
+                if ((tree.Mask & mask) == 0)
                 {
                     return;
                 }
@@ -189,7 +224,7 @@ namespace DataLayerAnalyzers.Infrastructure
                 for (var d = 0; d < declarations.Length; d++)
                 {
                     var declaration = declarations[d];
-                    if ((declaration.Mask & _mask) == 0)
+                    if ((declaration.Mask & mask) == 0)
                     {
                         continue;
                     }
@@ -198,7 +233,7 @@ namespace DataLayerAnalyzers.Infrastructure
                     for (var i = declaration.Start; i < declaration.End; i++)
                     {
                         var operationSlot = slots[i];
-                        if ((_mask & (1 << operationSlot)) == 0)
+                        if ((mask & (1 << operationSlot)) == 0)
                         {
                             continue;
                         }
@@ -212,13 +247,36 @@ namespace DataLayerAnalyzers.Infrastructure
 
                         for (var a = 0; a < _actions.Count; a++)
                         {
-                            var (slot, action) = _actions[a];
-                            if (slot == operationSlot)
+                            var (slot, action, _) = _actions[a];
+                            if (slot == operationSlot && (active & (1 << a)) != 0)
                             {
                                 action(operationContext);
                             }
                         }
                     }
+                }
+            }
+
+            /// <summary>The actions whose text <paramref name="syntaxTree"/> holds (a bit per action), and the kinds they want.</summary>
+            private void ActiveIn(SyntaxTree syntaxTree, CancellationToken cancellationToken, out int active, out int mask)
+            {
+                active = 0;
+                mask = 0;
+                string? text = null;
+                for (var a = 0; a < _actions.Count; a++)
+                {
+                    var (slot, _, requiredText) = _actions[a];
+                    if (requiredText != null)
+                    {
+                        text ??= SourceTextFilter.TextOf(syntaxTree, cancellationToken);
+                        if (text.IndexOf(requiredText, StringComparison.Ordinal) < 0)
+                        {
+                            continue;
+                        }
+                    }
+
+                    active |= 1 << a;
+                    mask |= 1 << slot;
                 }
             }
         }

@@ -249,6 +249,55 @@ namespace DataLayerAnalyzers.Tests.Infrastructure
             class Inner { public string Name() => "a" + 1; }
             """;
 
+        /// <summary>
+        /// An action registered with a required text is handed the operations of the files whose text holds it, exactly as
+        /// the driver hands them, and nothing from the other files; the same analyzer's unfiltered actions still see every
+        /// file.
+        /// </summary>
+        [Fact]
+        public async Task A_filtered_action_sees_only_the_files_that_hold_its_text()
+        {
+            var trees = new[]
+            {
+                CSharpSyntaxTree.ParseText(WithConnection, new CSharpParseOptions(LanguageVersion.Latest), path: "WithConnection.cs"),
+                CSharpSyntaxTree.ParseText(WithoutConnection, new CSharpParseOptions(LanguageVersion.Latest), path: "WithoutConnection.cs"),
+            };
+            var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+                .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) == "netstandard.dll")
+                .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));
+            var compilation = CSharpCompilation.Create("Filtered", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+            var direct = new Recorder(dispatched: false);
+            var filtered = new Recorder(dispatched: true, requiredText: "Connection");
+            await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(direct, filtered)).GetAnalyzerDiagnosticsAsync();
+
+            var directEntries = direct.Entries();
+            var invocations = directEntries.Where(entry => entry.StartsWith("Invocation ", StringComparison.Ordinal)).ToArray();
+            Assert.Contains(invocations, entry => entry.Contains("@WithoutConnection.cs", StringComparison.Ordinal));
+            Assert.Contains(invocations, entry => entry.Contains("CreateConnection()", StringComparison.Ordinal));
+            var expected = invocations.Where(entry => entry.Contains("@WithConnection.cs", StringComparison.Ordinal)).ToArray();
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, filtered.Entries());
+            Assert.Equal(directEntries, filtered.UnfilteredEntries());
+        }
+
+        private const string WithConnection = """
+            public class Store
+            {
+                public object CreateConnection() => new object();
+
+                public string Open() => CreateConnection().ToString() + "=" + 1;
+            }
+            """;
+
+        private const string WithoutConnection = """
+            public class Other
+            {
+                public string Name() => string.Concat("a", "b") + 2;
+            }
+            """;
+
         private static async Task<(string[] Direct, string[] Dispatched)> RecordBothAsync(OutputKind outputKind, params string[] sources)
         {
             var trees = sources.Select(source => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)));
@@ -272,16 +321,26 @@ namespace DataLayerAnalyzers.Tests.Infrastructure
             private static readonly DiagnosticDescriptor Never = new DiagnosticDescriptor("TEST0001", "Never", "Never", "Test", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 
             private readonly bool _dispatched;
+            private readonly string? _requiredText;
             private readonly ConcurrentBag<string> _entries = new ConcurrentBag<string>();
+            private readonly ConcurrentBag<string> _unfilteredEntries = new ConcurrentBag<string>();
 
-            public Recorder(bool dispatched)
+            /// <param name="requiredText">
+            /// When set (dispatched only), one action takes invocations with this required text, and another, unfiltered, every
+            /// kind (<see cref="UnfilteredEntries"/>): the same kind in the same file, wanted by one action and not the other.
+            /// </param>
+            public Recorder(bool dispatched, string? requiredText = null)
             {
                 _dispatched = dispatched;
+                _requiredText = requiredText;
             }
 
             public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
 
             public string[] Entries() => _entries.OrderBy(e => e, StringComparer.Ordinal).ToArray();
+
+            /// <summary>What the unfiltered action of a recorder with a required text was handed.</summary>
+            public string[] UnfilteredEntries() => _unfilteredEntries.OrderBy(e => e, StringComparer.Ordinal).ToArray();
 
             public override void Initialize(AnalysisContext context)
             {
@@ -289,7 +348,12 @@ namespace DataLayerAnalyzers.Tests.Infrastructure
                 context.EnableConcurrentExecution();
                 context.RegisterCompilationStartAction(start =>
                 {
-                    if (_dispatched)
+                    if (_dispatched && _requiredText != null)
+                    {
+                        start.RegisterDispatchedOperationAction(c => Record(c.Operation, c.ContainingSymbol), _requiredText, OperationKind.Invocation);
+                        start.RegisterDispatchedOperationAction(c => Record(c.Operation, c.ContainingSymbol, _unfilteredEntries), Kinds);
+                    }
+                    else if (_dispatched)
                     {
                         start.RegisterDispatchedOperationAction(c => Record(c.Operation, c.ContainingSymbol), Kinds);
                     }
@@ -300,10 +364,11 @@ namespace DataLayerAnalyzers.Tests.Infrastructure
                 });
             }
 
-            private void Record(IOperation operation, ISymbol containingSymbol)
+            private void Record(IOperation operation, ISymbol containingSymbol, ConcurrentBag<string>? entries = null)
             {
-                _entries.Add(operation.Kind + " " + operation.Syntax.Span + " " + (operation.IsImplicit ? "implicit " : string.Empty)
-                    + operation.Syntax.ToString().Replace("\n", " ", StringComparison.Ordinal) + " in " + containingSymbol.ToDisplayString());
+                (entries ?? _entries).Add(operation.Kind + " " + operation.Syntax.Span + " " + (operation.IsImplicit ? "implicit " : string.Empty)
+                    + operation.Syntax.ToString().Replace("\n", " ", StringComparison.Ordinal) + " in " + containingSymbol.ToDisplayString()
+                    + (operation.Syntax.SyntaxTree.FilePath.Length > 0 ? " @" + operation.Syntax.SyntaxTree.FilePath : string.Empty));
             }
         }
 #pragma warning restore RS1036

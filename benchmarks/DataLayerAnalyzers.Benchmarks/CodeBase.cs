@@ -143,16 +143,27 @@ namespace DataLayerAnalyzers.Benchmarks
                 return (ImmutableArray<Diagnostic>.Empty, Array.Empty<(string, TimeSpan, long)>());
             }
 
-            var timed = new[] { new CpuTimedAnalyzer(new OperationListAnalyzer(), OperationListAnalyzer.RowName) }
-                .Concat(Analyzers.Select(a => new CpuTimedAnalyzer((DiagnosticAnalyzer)Activator.CreateInstance(a.GetType())!)))
+            var timed = Analyzers.Select(a => new CpuTimedAnalyzer((DiagnosticAnalyzer)Activator.CreateInstance(a.GetType())!))
                 .Concat(besideControl ? new[] { new CpuTimedAnalyzer(new EmptyOperationAnalyzer(), EmptyOperationAnalyzer.RowName) } : Array.Empty<CpuTimedAnalyzer>())
                 .ToImmutableArray();
             var exceptions = new System.Collections.Concurrent.ConcurrentBag<Diagnostic>();
             var withAnalyzers = compilation.WithAnalyzers(
                 timed.CastArray<DiagnosticAnalyzer>(),
                 new CompilationWithAnalyzersOptions(_analyzerOptions, (exception, analyzer, diagnostic) => exceptions.Add(diagnostic), concurrentAnalysis: true, logAnalyzerExecutionTime: false));
-            var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
-            return (diagnostics.AddRange(exceptions), timed.Select(t => (t.Name, t.CpuTime, t.AllocatedBytes)).ToList());
+            OperationListMeter.Start();
+            ImmutableArray<Diagnostic> diagnostics;
+            try
+            {
+                diagnostics = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                OperationListMeter.Stop();
+            }
+
+            var times = timed.Select(t => (t.Name, t.CpuTime, t.AllocatedBytes)).ToList();
+            times.Insert(0, (OperationListMeter.RowName, OperationListMeter.CpuTime, OperationListMeter.AllocatedBytes));
+            return (diagnostics.AddRange(exceptions), times);
         }
 
         /// <summary>

@@ -46,7 +46,7 @@ namespace DataLayerAnalyzers.Benchmarks
                         Add(allocatedPerAnalyzer, analyzer, bytes / (1024.0 * 1024.0));
                     }
 
-                    var rules = times.Where(t => t.Analyzer != OperationListAnalyzer.RowName && t.Analyzer != EmptyOperationAnalyzer.RowName).ToList();
+                    var rules = times.Where(t => t.Analyzer != OperationListMeter.RowName && t.Analyzer != EmptyOperationAnalyzer.RowName).ToList();
                     sums.Add(rules.Sum(t => t.CpuTime.TotalMilliseconds));
                     allocatedSums.Add(rules.Sum(t => t.AllocatedBytes) / (1024.0 * 1024.0));
                     var summary = string.Join(" ", diagnostics.Where(d => d.Id.StartsWith("DLA", StringComparison.Ordinal) || d.Id == "AD0001")

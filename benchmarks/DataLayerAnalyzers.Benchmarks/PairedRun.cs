@@ -41,6 +41,7 @@ namespace DataLayerAnalyzers.Benchmarks
                 var registrationsOnly = new List<double>();
                 var beside = new List<double>();
                 Allocated.Clear();
+                FullCollections.Clear();
                 ProcessCpu.Clear();
                 for (var round = 0; round < rounds; round++)
                 {
@@ -109,6 +110,12 @@ namespace DataLayerAnalyzers.Benchmarks
                     CpuMedian("control"),
                     CpuMedian("analyzed"),
                     hollow ? string.Format(CultureInfo.InvariantCulture, ", hollow {0:N0} ms", CpuMedian("hollow")) : string.Empty));
+                Console.WriteLine(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "  {0,-14} full (gen 2) collections per compilation (mean{1}): {2}",
+                    kind,
+                    LowLatency ? ", low-latency mode" : string.Empty,
+                    string.Join(", ", FullCollections.Select(pair => string.Format(CultureInfo.InvariantCulture, "{0} {1:0.0}", pair.Key, pair.Value.Average())))));
                 var cpuDistances = ProcessCpu["plain"].Zip(ProcessCpu["analyzed"].Zip(ProcessCpu["control"], (a, c) => a - c), (p, d) => d / p).ToList();
                 Console.WriteLine(string.Format(
                     CultureInfo.InvariantCulture,
@@ -150,11 +157,26 @@ namespace DataLayerAnalyzers.Benchmarks
         /// <summary>Bytes allocated by the whole process (every thread) during each timed compilation, per arm.</summary>
         private static readonly Dictionary<string, List<double>> Allocated = new Dictionary<string, List<double>>();
 
+        /// <summary>
+        /// With <c>--low-latency</c> each timed compilation runs in <see cref="System.Runtime.GCLatencyMode.LowLatency"/>:
+        /// the collector makes no full (generation 2) collection unless memory runs short. Whether one or three of those
+        /// fall into a compilation depends on the heap's history more than on the arm, and moves single rounds by more
+        /// than the rules cost; the young collections, which grow with what an arm allocates, still happen.
+        /// </summary>
+        public static bool LowLatency { get; set; }
+
         private static double Time(string arm, Action action)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
+            var latency = System.Runtime.GCSettings.LatencyMode;
+            if (LowLatency)
+            {
+                System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.LowLatency;
+            }
+
+            var gen2Before = GC.CollectionCount(2);
             var before = GC.GetTotalAllocatedBytes(precise: true);
             var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
@@ -164,10 +186,15 @@ namespace DataLayerAnalyzers.Benchmarks
             process.Refresh();
             var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            System.Runtime.GCSettings.LatencyMode = latency;
+            Add(FullCollections, arm, GC.CollectionCount(2) - gen2Before);
             Add(Allocated, arm, allocated / (1024.0 * 1024.0));
             Add(ProcessCpu, arm, cpu);
             return elapsed;
         }
+
+        /// <summary>Full (generation 2) collections during each timed compilation, per arm.</summary>
+        private static readonly Dictionary<string, List<double>> FullCollections = new Dictionary<string, List<double>>();
 
         /// <summary>CPU time of the whole process (every thread) during each timed compilation, per arm.</summary>
         private static readonly Dictionary<string, List<double>> ProcessCpu = new Dictionary<string, List<double>>();

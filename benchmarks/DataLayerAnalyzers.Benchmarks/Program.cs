@@ -56,6 +56,7 @@ namespace DataLayerAnalyzers.Benchmarks
                 var roundsAt = Array.IndexOf(args, "--rounds");
                 var rounds = roundsAt >= 0 && roundsAt + 1 < args.Length && int.TryParse(args[roundsAt + 1], out var asked) && asked > 0 ? asked : quick ? 4 : 10;
                 var kinds = args.Contains("--data-layer-only") ? new[] { CodeBaseKind.DataLayer } : new[] { CodeBaseKind.DataLayer, CodeBaseKind.NoDataLibrary };
+                PairedRun.LowLatency = args.Contains("--low-latency");
                 PairedRun.Run(rounds, args.Contains("--hollow"), args.Contains("--beside-control"), kinds);
                 return 0;
             }

@@ -180,6 +180,18 @@ namespace DataLayerAnalyzers.Benchmarks
         }
 
         /// <summary>
+        /// The hollow analyzers (<see cref="CompileWithHollowAnalyzersAsync"/>) together with the control's analyzer: what
+        /// the driver charges a build that runs an operation analyzer for the package's registrations alone.
+        /// </summary>
+        public Task<ImmutableArray<Diagnostic>> CompileWithHollowAnalyzersBesideControlAsync(CancellationToken cancellationToken = default)
+        {
+            var hollow = Analyzers.Select(a => (DiagnosticAnalyzer)new CpuTimedAnalyzer((DiagnosticAnalyzer)Activator.CreateInstance(a.GetType())!, hollow: true)).ToImmutableArray();
+            return CreateCompilation()
+                .WithAnalyzers(hollow.Add(new EmptyOperationAnalyzer()), new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
+                .GetAllDiagnosticsAsync(cancellationToken);
+        }
+
+        /// <summary>
         /// Every analyzer of the package together with the control's empty operation analyzer: a build that runs the SDK's
         /// code-analysis rules pays the driver's operation walk and the binding of every body anyway, so the distance from
         /// the control to here is what the package adds to such a build.

@@ -154,6 +154,66 @@ namespace DataLayerAnalyzers.Benchmarks
             }
         }
 
+        /// <summary>
+        /// <c>--beside-pairs N</c>: only the plain compilation, the control and the package beside the control, the last two
+        /// always timed next to each other (plain, control, beside; then beside, control, plain), so that what the package
+        /// adds to a build that runs an operation analyzer is read from neighbouring compilations. Prints each round's
+        /// (beside − control) / plain in wall-clock and CPU terms, their median, and their mean with its standard error:
+        /// on a machine whose speed drifts, the spread of single rounds is what decides how many are needed.
+        /// </summary>
+        public static void RunBesidePairs(int rounds, CodeBaseKind kind, bool hollow)
+        {
+            Console.WriteLine($"Beside-control pairs: {rounds} rounds, {CodeBase.Analyzers.Length} analyzers{(hollow ? " (hollow: every action doing nothing)" : string.Empty)}, {Environment.ProcessorCount} logical cores{(LowLatency ? ", low-latency mode" : string.Empty)}");
+            var codeBase = CodeBase.Create(kind);
+            Func<System.Threading.Tasks.Task> besideArm = hollow ? () => codeBase.CompileWithHollowAnalyzersBesideControlAsync() : () => codeBase.CompileWithAnalyzersBesideControlAsync();
+            codeBase.Compile();
+            codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult();
+            besideArm().GetAwaiter().GetResult();
+            Allocated.Clear();
+            ProcessCpu.Clear();
+            FullCollections.Clear();
+            var plain = new List<double>();
+            var control = new List<double>();
+            var beside = new List<double>();
+            for (var round = 0; round < rounds; round++)
+            {
+                if (round % 2 == 0)
+                {
+                    plain.Add(Time("plain", () => codeBase.Compile()));
+                    control.Add(Time("control", () => codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult()));
+                    beside.Add(Time("beside", () => besideArm().GetAwaiter().GetResult()));
+                }
+                else
+                {
+                    beside.Add(Time("beside", () => besideArm().GetAwaiter().GetResult()));
+                    control.Add(Time("control", () => codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult()));
+                    plain.Add(Time("plain", () => codeBase.Compile()));
+                }
+            }
+
+            var wall = beside.Zip(control, (b, c) => b - c).Zip(plain, (d, p) => d / p).ToList();
+            var cpu = ProcessCpu["beside"].Zip(ProcessCpu["control"], (b, c) => b - c).Zip(ProcessCpu["plain"], (d, p) => d / p).ToList();
+            Console.WriteLine(string.Format(
+                CultureInfo.InvariantCulture,
+                "  {0,-14} compile median {1:N0} ms, control {2:N0} ms, beside {3:N0} ms; allocated {4:N0} / {5:N0} / {6:N0} MB; full collections {7:0.0} / {8:0.0} / {9:0.0}",
+                kind, Median(plain), Median(control), Median(beside), AllocatedMedian("plain"), AllocatedMedian("control"), AllocatedMedian("beside"),
+                FullCollections["plain"].Average(), FullCollections["control"].Average(), FullCollections["beside"].Average()));
+            foreach (var (name, values) in new[] { ("wall", wall), ("CPU", cpu) })
+            {
+                var mean = values.Average();
+                var standardError = values.Count > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1) / values.Count) : double.NaN;
+                Console.WriteLine(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "  {0,-14} (beside - control) / compile, {1}: median {2:0.000}, mean {3:0.000} ± {4:0.000} (standard error), min {5:0.000}, max {6:0.000}",
+                    kind, name, Median(values), mean, standardError, values.Min(), values.Max()));
+            }
+
+            Console.WriteLine(string.Format(
+                CultureInfo.InvariantCulture,
+                "  {0,-14} each round (wall / CPU): {1}",
+                kind, string.Join(" ", wall.Zip(cpu, (w, c) => string.Format(CultureInfo.InvariantCulture, "{0:0.000}/{1:0.000}", w, c)))));
+        }
+
         /// <summary>Bytes allocated by the whole process (every thread) during each timed compilation, per arm.</summary>
         private static readonly Dictionary<string, List<double>> Allocated = new Dictionary<string, List<double>>();
 

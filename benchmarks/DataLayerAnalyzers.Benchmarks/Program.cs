@@ -21,7 +21,12 @@ namespace DataLayerAnalyzers.Benchmarks
     /// the ratio taken per pair: the measurement to trust on a machine shared with other work. --paired --hollow also times
     /// every analyzer registered with actions that do nothing: what Roslyn charges for the registrations alone;
     /// --paired --beside-control also times every analyzer together with the control's operation analyzer: what the rules
-    /// add to a build that already runs operation analyzers.
+    /// add to a build that already runs operation analyzers; --paired --low-latency times each compilation with no full
+    /// (generation 2) collection inside it.
+    /// --beside-pairs N: only the plain compilation, the control and the package beside the control (the last two always
+    /// timed next to each other), N rounds (16 by default), with each round's (beside − control) / compile, its median,
+    /// mean and standard error; with --hollow, the package's analyzers beside the control do nothing in any action: what
+    /// the driver charges for the registrations alone.
     /// --cpu: the CPU time each analyzer's callbacks take on their own threads (median of 3 or 5 runs), against the CPU
     /// time of compiling alone; it hardly moves when the machine is busy, unlike every wall-clock figure.
     /// --check: generates both code bases once, prints their size, compiler errors, what each rule reports and the time
@@ -48,6 +53,15 @@ namespace DataLayerAnalyzers.Benchmarks
             if (args.Contains("--cpu"))
             {
                 return CpuRun.Run(args.Contains("--quick") ? 3 : 5, args.Contains("--beside-control"));
+            }
+
+            var besidePairsAt = Array.IndexOf(args, "--beside-pairs");
+            if (besidePairsAt >= 0)
+            {
+                PairedRun.LowLatency = args.Contains("--low-latency");
+                var besideRounds = besidePairsAt + 1 < args.Length && int.TryParse(args[besidePairsAt + 1], out var n) && n > 0 ? n : 16;
+                PairedRun.RunBesidePairs(besideRounds, args.Contains("--no-data-library") ? CodeBaseKind.NoDataLibrary : CodeBaseKind.DataLayer, args.Contains("--hollow"));
+                return 0;
             }
 
             var quick = args.Contains("--quick");

@@ -191,6 +191,16 @@ namespace DataLayerAnalyzers.Benchmarks
                 .GetAllDiagnosticsAsync(cancellationToken);
         }
 
+        /// <summary>The control's analyzer and <see cref="ListOnlyAnalyzer"/>: what making every file's operation list adds.</summary>
+        public Task<ImmutableArray<Diagnostic>> CompileWithListBesideControlAsync(CancellationToken cancellationToken = default)
+        {
+            return CreateCompilation()
+                .WithAnalyzers(
+                    ImmutableArray.Create<DiagnosticAnalyzer>(new ListOnlyAnalyzer(), new EmptyOperationAnalyzer()),
+                    new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
+                .GetAllDiagnosticsAsync(cancellationToken);
+        }
+
         /// <summary>
         /// Every analyzer of the package together with the control's empty operation analyzer: a build that runs the SDK's
         /// code-analysis rules pays the driver's operation walk and the binding of every body anyway, so the distance from

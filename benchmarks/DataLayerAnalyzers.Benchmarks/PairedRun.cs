@@ -161,11 +161,13 @@ namespace DataLayerAnalyzers.Benchmarks
         /// (beside − control) / plain in wall-clock and CPU terms, their median, and their mean with its standard error:
         /// on a machine whose speed drifts, the spread of single rounds is what decides how many are needed.
         /// </summary>
-        public static void RunBesidePairs(int rounds, CodeBaseKind kind, bool hollow)
+        public static void RunBesidePairs(int rounds, CodeBaseKind kind, bool hollow, bool listOnly)
         {
-            Console.WriteLine($"Beside-control pairs: {rounds} rounds, {CodeBase.Analyzers.Length} analyzers{(hollow ? " (hollow: every action doing nothing)" : string.Empty)}, {Environment.ProcessorCount} logical cores{(LowLatency ? ", low-latency mode" : string.Empty)}");
+            var what = listOnly ? "the operation list alone" : CodeBase.Analyzers.Length + " analyzers" + (hollow ? " (hollow: every action doing nothing)" : string.Empty);
+            Console.WriteLine($"Beside-control pairs: {rounds} rounds, {what}, {Environment.ProcessorCount} logical cores{(LowLatency ? ", low-latency mode" : string.Empty)}");
             var codeBase = CodeBase.Create(kind);
-            Func<System.Threading.Tasks.Task> besideArm = hollow ? () => codeBase.CompileWithHollowAnalyzersBesideControlAsync() : () => codeBase.CompileWithAnalyzersBesideControlAsync();
+            Func<System.Threading.Tasks.Task> besideArm = listOnly ? () => codeBase.CompileWithListBesideControlAsync()
+                : hollow ? () => codeBase.CompileWithHollowAnalyzersBesideControlAsync() : () => codeBase.CompileWithAnalyzersBesideControlAsync();
             codeBase.Compile();
             codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult();
             besideArm().GetAwaiter().GetResult();

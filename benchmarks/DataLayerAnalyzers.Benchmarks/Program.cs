@@ -26,7 +26,8 @@ namespace DataLayerAnalyzers.Benchmarks
     /// --beside-pairs N: only the plain compilation, the control and the package beside the control (the last two always
     /// timed next to each other), N rounds (16 by default), with each round's (beside − control) / compile, its median,
     /// mean and standard error; with --hollow, the package's analyzers beside the control do nothing in any action: what
-    /// the driver charges for the registrations alone.
+    /// the driver charges for the registrations alone; with --list-only, an analyzer that only makes every file's operation
+    /// list runs beside the control instead.
     /// --cpu: the CPU time each analyzer's callbacks take on their own threads (median of 3 or 5 runs), against the CPU
     /// time of compiling alone; it hardly moves when the machine is busy, unlike every wall-clock figure.
     /// --check: generates both code bases once, prints their size, compiler errors, what each rule reports and the time
@@ -60,7 +61,7 @@ namespace DataLayerAnalyzers.Benchmarks
             {
                 PairedRun.LowLatency = args.Contains("--low-latency");
                 var besideRounds = besidePairsAt + 1 < args.Length && int.TryParse(args[besidePairsAt + 1], out var n) && n > 0 ? n : 16;
-                PairedRun.RunBesidePairs(besideRounds, args.Contains("--no-data-library") ? CodeBaseKind.NoDataLibrary : CodeBaseKind.DataLayer, args.Contains("--hollow"));
+                PairedRun.RunBesidePairs(besideRounds, args.Contains("--no-data-library") ? CodeBaseKind.NoDataLibrary : CodeBaseKind.DataLayer, args.Contains("--hollow"), args.Contains("--list-only"));
                 return 0;
             }
 

@@ -172,6 +172,52 @@ namespace DataLayerAnalyzers.Tests.Pooling
                 VerifyCS.Diagnostic("DLA4004").WithLocation(0).WithArguments("connection"));
         }
 
+        /// <summary>
+        /// With no provider referenced, the DbDataSource path (DbDataSource is part of .NET) is the rule's only action and is
+        /// dispatched only in files whose text holds "Connection": a file that calls OpenConnection is still analyzed,
+        /// and a file that never names it, even one that holds a data source and opens and leaks a command, has nothing
+        /// to report.
+        /// </summary>
+        [Fact]
+        public async Task DataSourceWithNoProviderReferenced_ReportsInTheFileThatOpensTheConnection()
+        {
+            var test = new AnalyzerTest<DisposeDatabaseConnectionsAnalyzer> { References = ReferenceSet.FrameworkOnly };
+            test.Sources.Add(("Ledger.cs", """
+                using System.Data.Common;
+
+                public class LedgerRepository
+                {
+                    private readonly DbDataSource _dataSource;
+
+                    public LedgerRepository(DbDataSource dataSource) { _dataSource = dataSource; }
+
+                    public object? Count()
+                    {
+                        var connection = [|_dataSource.OpenConnection()|];
+                        using var command = connection.CreateCommand();
+                        return command.ExecuteScalar();
+                    }
+                }
+                """));
+            test.Sources.Add(("Audit.cs", """
+                using System.Data.Common;
+
+                public class AuditRepository
+                {
+                    private readonly DbDataSource _dataSource;
+
+                    public AuditRepository(DbDataSource dataSource) { _dataSource = dataSource; }
+
+                    public object? Last()
+                    {
+                        var command = _dataSource.CreateCommand("select max(id) from audit");
+                        return command.ExecuteScalar();
+                    }
+                }
+                """));
+            await test.RunAsync();
+        }
+
         [Fact]
         public async Task MySqlProvidersAndLambdas_Report()
         {

@@ -101,10 +101,7 @@ namespace DataLayerAnalyzers.Benchmarks
                 return compilation.GetDiagnostics(cancellationToken);
             }
 
-            var withAnalyzers = compilation.WithAnalyzers(
-                Analyzers,
-                new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
-            return await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            return await compilation.WithAnalyzers(Analyzers, AnalyzerOptionsForTiming).GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -173,10 +170,7 @@ namespace DataLayerAnalyzers.Benchmarks
         /// </summary>
         public Task<ImmutableArray<Diagnostic>> CompileWithHollowAnalyzersAsync(CancellationToken cancellationToken = default)
         {
-            var hollow = Analyzers.Select(a => (DiagnosticAnalyzer)new CpuTimedAnalyzer((DiagnosticAnalyzer)Activator.CreateInstance(a.GetType())!, hollow: true)).ToImmutableArray();
-            return CreateCompilation()
-                .WithAnalyzers(hollow, new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
-                .GetAllDiagnosticsAsync(cancellationToken);
+            return RunAnalyzersAsync(HollowAnalyzers(), cancellationToken);
         }
 
         /// <summary>
@@ -185,20 +179,13 @@ namespace DataLayerAnalyzers.Benchmarks
         /// </summary>
         public Task<ImmutableArray<Diagnostic>> CompileWithHollowAnalyzersBesideControlAsync(CancellationToken cancellationToken = default)
         {
-            var hollow = Analyzers.Select(a => (DiagnosticAnalyzer)new CpuTimedAnalyzer((DiagnosticAnalyzer)Activator.CreateInstance(a.GetType())!, hollow: true)).ToImmutableArray();
-            return CreateCompilation()
-                .WithAnalyzers(hollow.Add(new EmptyOperationAnalyzer()), new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
-                .GetAllDiagnosticsAsync(cancellationToken);
+            return RunAnalyzersAsync(HollowAnalyzers().Add(new EmptyOperationAnalyzer()), cancellationToken);
         }
 
         /// <summary>The control's analyzer and <see cref="ListOnlyAnalyzer"/>: what making every file's operation list adds.</summary>
         public Task<ImmutableArray<Diagnostic>> CompileWithListBesideControlAsync(CancellationToken cancellationToken = default)
         {
-            return CreateCompilation()
-                .WithAnalyzers(
-                    ImmutableArray.Create<DiagnosticAnalyzer>(new ListOnlyAnalyzer(), new EmptyOperationAnalyzer()),
-                    new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
-                .GetAllDiagnosticsAsync(cancellationToken);
+            return RunAnalyzersAsync(ImmutableArray.Create<DiagnosticAnalyzer>(new ListOnlyAnalyzer(), new EmptyOperationAnalyzer()), cancellationToken);
         }
 
         /// <summary>
@@ -208,33 +195,37 @@ namespace DataLayerAnalyzers.Benchmarks
         /// </summary>
         public Task<ImmutableArray<Diagnostic>> CompileWithAnalyzersBesideControlAsync(CancellationToken cancellationToken = default)
         {
-            return CreateCompilation()
-                .WithAnalyzers(
-                    Analyzers.Add(new EmptyOperationAnalyzer()),
-                    new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
-                .GetAllDiagnosticsAsync(cancellationToken);
+            return RunAnalyzersAsync(Analyzers.Add(new EmptyOperationAnalyzer()), cancellationToken);
         }
 
         /// <summary>The control (or, with <paramref name="rules"/>, the rules beside it) and a <see cref="RetentionProbe"/>.</summary>
         public Task<ImmutableArray<Diagnostic>> CompileWithProbeAsync(bool rules, RetentionProbe probe, CancellationToken cancellationToken = default)
         {
             var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationAnalyzer(), probe);
-            return CreateCompilation()
-                .WithAnalyzers(
-                    rules ? Analyzers.AddRange(analyzers) : analyzers,
-                    new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
-                .GetAllDiagnosticsAsync(cancellationToken);
+            return RunAnalyzersAsync(rules ? Analyzers.AddRange(analyzers) : analyzers, cancellationToken);
         }
 
         /// <summary>The control: the same path with one analyzer that looks at every invocation and reports nothing.</summary>
         public Task<ImmutableArray<Diagnostic>> CompileWithEmptyAnalyzerAsync(CancellationToken cancellationToken = default)
         {
+            return RunAnalyzersAsync(ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationAnalyzer()), cancellationToken);
+        }
+
+        /// <summary>How every timed arm runs its analyzers: concurrently, exceptions left to the driver, no execution-time log.</summary>
+        private CompilationWithAnalyzersOptions AnalyzerOptionsForTiming
+            => new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
+
+        /// <summary>A fresh compilation of the code base analyzed by <paramref name="analyzers"/>, as every timed arm runs it.</summary>
+        private Task<ImmutableArray<Diagnostic>> RunAnalyzersAsync(ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken)
+        {
             return CreateCompilation()
-                .WithAnalyzers(
-                    ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationAnalyzer()),
-                    new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
+                .WithAnalyzers(analyzers, AnalyzerOptionsForTiming)
                 .GetAllDiagnosticsAsync(cancellationToken);
         }
+
+        /// <summary>A new instance of every analyzer of the package with every action but compilation start doing nothing.</summary>
+        private static ImmutableArray<DiagnosticAnalyzer> HollowAnalyzers()
+            => Analyzers.Select(a => (DiagnosticAnalyzer)new CpuTimedAnalyzer((DiagnosticAnalyzer)Activator.CreateInstance(a.GetType())!, hollow: true)).ToImmutableArray();
 
         private static ImmutableArray<MetadataReference> LoadReferences(bool includeDataLibraries)
         {

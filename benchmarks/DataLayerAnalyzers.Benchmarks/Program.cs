@@ -56,10 +56,10 @@ namespace DataLayerAnalyzers.Benchmarks
                 return CpuRun.Run(args.Contains("--quick") ? 3 : 5, args.Contains("--beside-control"));
             }
 
+            PairedRun.LowLatency = args.Contains("--low-latency");
             var besidePairsAt = Array.IndexOf(args, "--beside-pairs");
             if (besidePairsAt >= 0)
             {
-                PairedRun.LowLatency = args.Contains("--low-latency");
                 var besideRounds = besidePairsAt + 1 < args.Length && int.TryParse(args[besidePairsAt + 1], out var n) && n > 0 ? n : 16;
                 PairedRun.RunBesidePairs(besideRounds, args.Contains("--no-data-library") ? CodeBaseKind.NoDataLibrary : CodeBaseKind.DataLayer, args.Contains("--hollow"), args.Contains("--list-only"));
                 return 0;
@@ -71,7 +71,6 @@ namespace DataLayerAnalyzers.Benchmarks
                 var roundsAt = Array.IndexOf(args, "--rounds");
                 var rounds = roundsAt >= 0 && roundsAt + 1 < args.Length && int.TryParse(args[roundsAt + 1], out var asked) && asked > 0 ? asked : quick ? 4 : 10;
                 var kinds = args.Contains("--data-layer-only") ? new[] { CodeBaseKind.DataLayer } : new[] { CodeBaseKind.DataLayer, CodeBaseKind.NoDataLibrary };
-                PairedRun.LowLatency = args.Contains("--low-latency");
                 PairedRun.Run(rounds, args.Contains("--hollow"), args.Contains("--beside-control"), kinds);
                 return 0;
             }

@@ -132,15 +132,15 @@ namespace DataLayerAnalyzers.Benchmarks
         /// analyzer's callbacks spent on their own threads. Fresh wrappers and a fresh compilation each call, so nothing
         /// built for one run (bound trees, per-compilation indexes) is reused by the next.
         /// </summary>
-        public async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<(string Analyzer, TimeSpan CpuTime, long AllocatedBytes)> Times)> CpuProfileAnalyzersAsync(bool besideControl = false, CancellationToken cancellationToken = default)
+        public async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<(string Analyzer, TimeSpan CpuTime, long AllocatedBytes)> Times)> CpuProfileAnalyzersAsync(bool besideControl = false, bool rules = true, bool dropFindings = false, CancellationToken cancellationToken = default)
         {
             var compilation = CreateCompilation();
-            if (Analyzers.IsEmpty)
+            if (Analyzers.IsEmpty || !(rules || besideControl))
             {
                 return (ImmutableArray<Diagnostic>.Empty, Array.Empty<(string, TimeSpan, long)>());
             }
 
-            var timed = Analyzers.Select(a => new CpuTimedAnalyzer((DiagnosticAnalyzer)Activator.CreateInstance(a.GetType())!))
+            var timed = (rules ? Analyzers : ImmutableArray<DiagnosticAnalyzer>.Empty).Select(a => new CpuTimedAnalyzer((DiagnosticAnalyzer)Activator.CreateInstance(a.GetType())!, dropFindings: dropFindings))
                 .Concat(besideControl ? new[] { new CpuTimedAnalyzer(new EmptyOperationAnalyzer(), EmptyOperationAnalyzer.RowName) } : Array.Empty<CpuTimedAnalyzer>())
                 .ToImmutableArray();
             var exceptions = new System.Collections.Concurrent.ConcurrentBag<Diagnostic>();
@@ -196,6 +196,17 @@ namespace DataLayerAnalyzers.Benchmarks
         public Task<ImmutableArray<Diagnostic>> CompileWithAnalyzersBesideControlAsync(CancellationToken cancellationToken = default)
         {
             return RunAnalyzersAsync(Analyzers.Add(new EmptyOperationAnalyzer()), cancellationToken);
+        }
+
+        /// <summary>
+        /// Every DLA analyzer, each in the timing wrapper, beside the control; with <paramref name="dropFindings"/> the
+        /// per-file findings are counted and dropped instead of reported. The two arms differ only in the driver's handling
+        /// of those findings.
+        /// </summary>
+        public Task<ImmutableArray<Diagnostic>> CompileWithWrappedAnalyzersBesideControlAsync(bool dropFindings, CancellationToken cancellationToken = default)
+        {
+            var wrapped = Analyzers.Select(a => (DiagnosticAnalyzer)new CpuTimedAnalyzer((DiagnosticAnalyzer)Activator.CreateInstance(a.GetType())!, dropFindings: dropFindings));
+            return RunAnalyzersAsync(wrapped.ToImmutableArray().Add(new EmptyOperationAnalyzer()), cancellationToken);
         }
 
         /// <summary>The control (or, with <paramref name="rules"/>, the rules beside it) and a <see cref="RetentionProbe"/>.</summary>

@@ -42,6 +42,8 @@ namespace DataLayerAnalyzers.Benchmarks
                 var beside = new List<double>();
                 Allocated.Clear();
                 FullCollections.Clear();
+                Collections.Clear();
+                GcPause.Clear();
                 ProcessCpu.Clear();
                 for (var round = 0; round < rounds; round++)
                 {
@@ -160,61 +162,104 @@ namespace DataLayerAnalyzers.Benchmarks
         /// adds to a build that runs an operation analyzer is read from neighbouring compilations. Prints each round's
         /// (beside − control) / plain in wall-clock and CPU terms, their median, and their mean with its standard error:
         /// on a machine whose speed drifts, the spread of single rounds is what decides how many are needed.
+        /// <para>
+        /// With <c>--drop-findings</c> the package runs in the timing wrapper in two arms, one reporting and one dropping
+        /// its per-file findings, timed next to each other: their difference is what the driver spends on the findings
+        /// once the rules are done (it checks each for a <c>[SuppressMessage]</c> on every declaration around it).
+        /// </para>
         /// </summary>
-        public static void RunBesidePairs(int rounds, CodeBaseKind kind, bool hollow, bool listOnly)
+        public static void RunBesidePairs(int rounds, CodeBaseKind kind, bool hollow, bool listOnly, bool dropFindings)
         {
-            var what = listOnly ? "the operation list alone" : CodeBase.Analyzers.Length + " analyzers" + (hollow ? " (hollow: every action doing nothing)" : string.Empty);
+            var what = listOnly ? "the operation list alone" : CodeBase.Analyzers.Length + " analyzers" + (hollow ? " (hollow: every action doing nothing)" : dropFindings ? " (in the timing wrapper; a second arm drops the findings)" : string.Empty);
             Console.WriteLine($"Beside-control pairs: {rounds} rounds, {what}, {Environment.ProcessorCount} logical cores{(LowLatency ? ", low-latency mode" : string.Empty)}");
             var codeBase = CodeBase.Create(kind);
             Func<System.Threading.Tasks.Task> besideArm = listOnly ? () => codeBase.CompileWithListBesideControlAsync()
-                : hollow ? () => codeBase.CompileWithHollowAnalyzersBesideControlAsync() : () => codeBase.CompileWithAnalyzersBesideControlAsync();
-            codeBase.Compile();
-            codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult();
-            besideArm().GetAwaiter().GetResult();
+                : hollow ? () => codeBase.CompileWithHollowAnalyzersBesideControlAsync()
+                : dropFindings ? () => codeBase.CompileWithWrappedAnalyzersBesideControlAsync(dropFindings: false)
+                : () => codeBase.CompileWithAnalyzersBesideControlAsync();
+            var arms = new List<(string Name, Action Compile)>
+            {
+                ("plain", () => codeBase.Compile()),
+                ("control", () => codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult()),
+                ("beside", () => besideArm().GetAwaiter().GetResult()),
+            };
+            if (dropFindings)
+            {
+                arms.Add(("dropped", () => codeBase.CompileWithWrappedAnalyzersBesideControlAsync(dropFindings: true).GetAwaiter().GetResult()));
+            }
+
+            foreach (var (_, compile) in arms)
+            {
+                compile();
+            }
+
             Allocated.Clear();
             ProcessCpu.Clear();
             FullCollections.Clear();
-            var plain = new List<double>();
-            var control = new List<double>();
-            var beside = new List<double>();
+            Collections.Clear();
+            GcPause.Clear();
+            var wallTimes = arms.ToDictionary(a => a.Name, _ => new List<double>());
             for (var round = 0; round < rounds; round++)
             {
-                if (round % 2 == 0)
+                // In order, then in reverse: no arm always runs first or last.
+                for (var i = 0; i < arms.Count; i++)
                 {
-                    plain.Add(Time("plain", () => codeBase.Compile()));
-                    control.Add(Time("control", () => codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult()));
-                    beside.Add(Time("beside", () => besideArm().GetAwaiter().GetResult()));
-                }
-                else
-                {
-                    beside.Add(Time("beside", () => besideArm().GetAwaiter().GetResult()));
-                    control.Add(Time("control", () => codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult()));
-                    plain.Add(Time("plain", () => codeBase.Compile()));
+                    var (name, compile) = arms[round % 2 == 0 ? i : arms.Count - 1 - i];
+                    wallTimes[name].Add(Time(name, compile));
                 }
             }
 
-            var wall = beside.Zip(control, (b, c) => b - c).Zip(plain, (d, p) => d / p).ToList();
-            var cpu = ProcessCpu["beside"].Zip(ProcessCpu["control"], (b, c) => b - c).Zip(ProcessCpu["plain"], (d, p) => d / p).ToList();
+            var plain = wallTimes["plain"];
             Console.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
-                "  {0,-14} compile median {1:N0} ms, control {2:N0} ms, beside {3:N0} ms; allocated {4:N0} / {5:N0} / {6:N0} MB; full collections {7:0.0} / {8:0.0} / {9:0.0}",
-                kind, Median(plain), Median(control), Median(beside), AllocatedMedian("plain"), AllocatedMedian("control"), AllocatedMedian("beside"),
-                FullCollections["plain"].Average(), FullCollections["control"].Average(), FullCollections["beside"].Average()));
-            foreach (var (name, values) in new[] { ("wall", wall), ("CPU", cpu) })
+                "  {0,-14} wall median (ms): {1}; allocated (MB): {2}; full collections: {3}",
+                kind,
+                string.Join(", ", arms.Select(a => a.Name + " " + Median(wallTimes[a.Name]).ToString("N0", CultureInfo.InvariantCulture))),
+                string.Join(", ", arms.Select(a => a.Name + " " + AllocatedMedian(a.Name).ToString("N0", CultureInfo.InvariantCulture))),
+                string.Join(", ", arms.Select(a => a.Name + " " + FullCollections[a.Name].Average().ToString("0.0", CultureInfo.InvariantCulture)))));
+            Console.WriteLine(string.Format(
+                CultureInfo.InvariantCulture,
+                "  {0,-14} collections (every generation): {1}; paused for collections (median ms): {2}",
+                kind,
+                string.Join(", ", arms.Select(a => a.Name + " " + Collections[a.Name].Average().ToString("0.0", CultureInfo.InvariantCulture))),
+                string.Join(", ", arms.Select(a => a.Name + " " + Median(GcPause[a.Name]).ToString("N0", CultureInfo.InvariantCulture)))));
+
+            var comparisons = new List<(string Name, List<double> Values)>();
+            void Compare(string minuend, string subtrahend)
+            {
+                comparisons.Add(($"({minuend} - {subtrahend}) / compile, wall", Per(wallTimes[minuend], wallTimes[subtrahend], plain)));
+                comparisons.Add(($"({minuend} - {subtrahend}) / compile, CPU", Per(ProcessCpu[minuend], ProcessCpu[subtrahend], ProcessCpu["plain"])));
+                comparisons.Add(($"({minuend} - {subtrahend}) / compile, GC pause", Per(GcPause[minuend], GcPause[subtrahend], plain)));
+            }
+
+            Compare("beside", "control");
+            if (dropFindings)
+            {
+                Compare("dropped", "control");
+                Compare("beside", "dropped");
+            }
+
+            foreach (var (name, values) in comparisons)
             {
                 var mean = values.Average();
                 var standardError = values.Count > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1) / values.Count) : double.NaN;
                 Console.WriteLine(string.Format(
                     CultureInfo.InvariantCulture,
-                    "  {0,-14} (beside - control) / compile, {1}: median {2:0.000}, mean {3:0.000} ± {4:0.000} (standard error), min {5:0.000}, max {6:0.000}",
+                    "  {0,-14} {1}: median {2:0.000}, mean {3:0.000} ± {4:0.000} (standard error), min {5:0.000}, max {6:0.000}",
                     kind, name, Median(values), mean, standardError, values.Min(), values.Max()));
             }
 
+            var wall = comparisons[0].Values;
+            var cpu = comparisons[1].Values;
             Console.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
-                "  {0,-14} each round (wall / CPU): {1}",
+                "  {0,-14} each round, beside - control (wall / CPU): {1}",
                 kind, string.Join(" ", wall.Zip(cpu, (w, c) => string.Format(CultureInfo.InvariantCulture, "{0:0.000}/{1:0.000}", w, c)))));
         }
+
+        /// <summary>Per round: (<paramref name="minuend"/> − <paramref name="subtrahend"/>) / <paramref name="divisor"/>.</summary>
+        private static List<double> Per(List<double> minuend, List<double> subtrahend, List<double> divisor)
+            => minuend.Zip(subtrahend, (m, s) => m - s).Zip(divisor, (d, p) => d / p).ToList();
 
         /// <summary>Bytes allocated by the whole process (every thread) during each timed compilation, per arm.</summary>
         private static readonly Dictionary<string, List<double>> Allocated = new Dictionary<string, List<double>>();
@@ -239,6 +284,8 @@ namespace DataLayerAnalyzers.Benchmarks
             }
 
             var gen2Before = GC.CollectionCount(2);
+            var youngBefore = GC.CollectionCount(0);
+            var pauseBefore = GC.GetTotalPauseDuration();
             var before = GC.GetTotalAllocatedBytes(precise: true);
             var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
@@ -250,6 +297,8 @@ namespace DataLayerAnalyzers.Benchmarks
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
             System.Runtime.GCSettings.LatencyMode = latency;
             Add(FullCollections, arm, GC.CollectionCount(2) - gen2Before);
+            Add(Collections, arm, GC.CollectionCount(0) - youngBefore);
+            Add(GcPause, arm, (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds);
             Add(Allocated, arm, allocated / (1024.0 * 1024.0));
             Add(ProcessCpu, arm, cpu);
             return elapsed;
@@ -257,6 +306,12 @@ namespace DataLayerAnalyzers.Benchmarks
 
         /// <summary>Full (generation 2) collections during each timed compilation, per arm.</summary>
         private static readonly Dictionary<string, List<double>> FullCollections = new Dictionary<string, List<double>>();
+
+        /// <summary>Collections of any generation during each timed compilation, per arm.</summary>
+        private static readonly Dictionary<string, List<double>> Collections = new Dictionary<string, List<double>>();
+
+        /// <summary>Time the runtime was paused for collections during each timed compilation, per arm.</summary>
+        private static readonly Dictionary<string, List<double>> GcPause = new Dictionary<string, List<double>>();
 
         /// <summary>CPU time of the whole process (every thread) during each timed compilation, per arm.</summary>
         private static readonly Dictionary<string, List<double>> ProcessCpu = new Dictionary<string, List<double>>();

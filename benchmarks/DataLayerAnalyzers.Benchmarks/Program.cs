@@ -51,6 +51,12 @@ namespace DataLayerAnalyzers.Benchmarks
                 return Repeat(args.Skip(repeatAt + 1).FirstOrDefault(), args.Skip(repeatAt + 2).FirstOrDefault(), args.Contains("--no-data-library"));
             }
 
+            var timelineAt = Array.IndexOf(args, "--timeline");
+            if (timelineAt >= 0)
+            {
+                return Timeline.Run(timelineAt + 1 < args.Length && int.TryParse(args[timelineAt + 1], out var timelineRounds) && timelineRounds > 0 ? timelineRounds : 3, args.Contains("--control-only"), args.Contains("--drop-findings"));
+            }
+
             if (args.Contains("--cpu"))
             {
                 return CpuRun.Run(args.Contains("--quick") ? 3 : 5, args.Contains("--beside-control"));
@@ -61,7 +67,7 @@ namespace DataLayerAnalyzers.Benchmarks
             if (besidePairsAt >= 0)
             {
                 var besideRounds = besidePairsAt + 1 < args.Length && int.TryParse(args[besidePairsAt + 1], out var n) && n > 0 ? n : 16;
-                PairedRun.RunBesidePairs(besideRounds, args.Contains("--no-data-library") ? CodeBaseKind.NoDataLibrary : CodeBaseKind.DataLayer, args.Contains("--hollow"), args.Contains("--list-only"));
+                PairedRun.RunBesidePairs(besideRounds, args.Contains("--no-data-library") ? CodeBaseKind.NoDataLibrary : CodeBaseKind.DataLayer, args.Contains("--hollow"), args.Contains("--list-only"), args.Contains("--drop-findings"));
                 return 0;
             }
 

@@ -53,6 +53,13 @@ namespace DataLayerAnalyzers.Benchmarks
         public string Name { get; }
 
         private static int s_dropped;
+        private static int s_seen;
+
+        /// <summary>
+        /// With <c>dropFindings</c>, one finding in this many is still reported (0 or 1: none is): <c>--timeline
+        /// --drop-findings --keep-one-in 10</c> shows whether the driver's handling of the findings grows with their number.
+        /// </summary>
+        public static int KeepOneIn { get; set; }
 
         /// <summary>Findings dropped so far by analyzers made with <c>dropFindings</c>.</summary>
         public static int Dropped => Volatile.Read(ref s_dropped);
@@ -77,7 +84,21 @@ namespace DataLayerAnalyzers.Benchmarks
                 if (_dropFindings && argument is SemanticModelAnalysisContext model)
                 {
 #pragma warning disable CS0618 // the constructor without a filter span: the driver's own context is not reused here
-                    action((T)(object)new SemanticModelAnalysisContext(model.SemanticModel, model.Options, static _ => Interlocked.Increment(ref s_dropped), static _ => true, model.CancellationToken));
+                    var keepOneIn = KeepOneIn;
+                    Action<Diagnostic> report = keepOneIn > 1
+                        ? diagnostic =>
+                        {
+                            if (Interlocked.Increment(ref s_seen) % keepOneIn == 0)
+                            {
+                                model.ReportDiagnostic(diagnostic);
+                            }
+                            else
+                            {
+                                Interlocked.Increment(ref s_dropped);
+                            }
+                        }
+                        : static _ => Interlocked.Increment(ref s_dropped);
+                    action((T)(object)new SemanticModelAnalysisContext(model.SemanticModel, model.Options, report, static _ => true, model.CancellationToken));
 #pragma warning restore CS0618
                 }
                 else
@@ -179,9 +200,22 @@ namespace DataLayerAnalyzers.Benchmarks
         /// <summary>The CPU time of the calling thread (Linux <c>CLOCK_THREAD_CPUTIME_ID</c>; elsewhere wall-clock ticks as a fallback).</summary>
         internal static class ThreadCpu
         {
+            private const int ClockProcessCpuTimeId = 2;
             private const int ClockThreadCpuTimeId = 3;
 
             public static bool IsThreadCpuTime { get; } = RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+
+            /// <summary>The CPU time of the whole process, every thread (Linux <c>CLOCK_PROCESS_CPUTIME_ID</c>; elsewhere 0).</summary>
+            public static long ProcessNanoseconds()
+            {
+                if (!IsThreadCpuTime)
+                {
+                    return 0;
+                }
+
+                clock_gettime(ClockProcessCpuTimeId, out var time);
+                return (time.Seconds * 1_000_000_000L) + time.Nanoseconds;
+            }
 
             public static long Nanoseconds()
             {

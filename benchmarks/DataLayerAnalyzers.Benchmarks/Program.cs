@@ -54,6 +54,8 @@ namespace DataLayerAnalyzers.Benchmarks
             var timelineAt = Array.IndexOf(args, "--timeline");
             if (timelineAt >= 0)
             {
+                var keepAt = Array.IndexOf(args, "--keep-one-in");
+                CpuTimedAnalyzer.KeepOneIn = keepAt >= 0 && keepAt + 1 < args.Length && int.TryParse(args[keepAt + 1], out var keep) && keep > 1 ? keep : 0;
                 return Timeline.Run(timelineAt + 1 < args.Length && int.TryParse(args[timelineAt + 1], out var timelineRounds) && timelineRounds > 0 ? timelineRounds : 3, args.Contains("--control-only"), args.Contains("--drop-findings"));
             }
 

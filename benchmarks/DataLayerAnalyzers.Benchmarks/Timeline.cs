@@ -15,7 +15,8 @@ namespace DataLayerAnalyzers.Benchmarks
     /// ran at once, and how long the compilation went on after the last callback of all; then the compilation cut into
     /// twenty slices, with the busy time of the rules and of the control in each (added over threads, so up to the number
     /// of cores times the slice), and the rules' busy time per thread. <c>--control-only</c> runs the control alone;
-    /// <c>--drop-findings</c> has the rules' per-file actions drop their findings instead of reporting them.
+    /// <c>--drop-findings</c> has the rules' per-file actions drop their findings instead of reporting them, and with
+    /// <c>--keep-one-in K</c> report one in K of them.
     /// </summary>
     internal static class Timeline
     {
@@ -44,7 +45,7 @@ namespace DataLayerAnalyzers.Benchmarks
         {
             var codeBase = CodeBase.Create(CodeBaseKind.DataLayer);
             codeBase.CpuProfileAnalyzersAsync(besideControl: true, rules: !controlOnly, dropFindings: dropFindings).GetAwaiter().GetResult();
-            Console.WriteLine($"Timeline {(controlOnly ? "of the control alone" : "beside the control")}: {rounds} compilations of {codeBase.Lines:N0} lines, {Environment.ProcessorCount} logical cores; busy ms per {100 / Slices} % slice (rules / control)");
+            Console.WriteLine($"Timeline {(controlOnly ? "of the control alone" : "beside the control")}: {rounds} compilations of {codeBase.Lines:N0} lines, {Environment.ProcessorCount} logical cores; busy ms per {100 / Slices} % slice (rules / control / cores the process used)");
             for (var round = 0; round < rounds; round++)
             {
                 GC.Collect();
@@ -58,10 +59,14 @@ namespace DataLayerAnalyzers.Benchmarks
                 s_intervals.Clear();
                 var pauseBefore = GC.GetTotalPauseDuration();
                 var collectionsBefore = GC.CollectionCount(0);
+                Array.Clear(s_processCpu);
                 s_start = Stopwatch.GetTimestamp();
                 On = true;
+                var sampler = new Thread(SampleProcessCpu) { IsBackground = true, Name = "timeline sampler" };
+                sampler.Start();
                 codeBase.CpuProfileAnalyzersAsync(besideControl: true, rules: !controlOnly, dropFindings: dropFindings).GetAwaiter().GetResult();
                 On = false;
+                sampler.Join();
                 var end = Stopwatch.GetTimestamp() - s_start;
                 var pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
                 var collections = GC.CollectionCount(0) - collectionsBefore;
@@ -73,6 +78,32 @@ namespace DataLayerAnalyzers.Benchmarks
             }
 
             return 0;
+        }
+
+        /// <summary>The process's CPU time per bucket, in nanoseconds, read by a sampling thread every bucket.</summary>
+        private static readonly long[] s_processCpu = new long[Buckets];
+
+        private static void SampleProcessCpu()
+        {
+            var perBucket = TicksPerBucket;
+            var previousCpu = CpuTimedAnalyzer.ThreadCpu.ProcessNanoseconds();
+            var previousBucket = 0L;
+            while (On)
+            {
+                Thread.Sleep(BucketMilliseconds);
+                var bucket = Math.Min(Buckets - 1, (Stopwatch.GetTimestamp() - s_start) / perBucket);
+                var cpu = CpuTimedAnalyzer.ThreadCpu.ProcessNanoseconds();
+
+                // Spread what was used since the last reading over the buckets it covers.
+                var span = Math.Max(1, bucket - previousBucket);
+                for (var b = previousBucket; b < previousBucket + span && b < Buckets; b++)
+                {
+                    s_processCpu[b] += (cpu - previousCpu) / span;
+                }
+
+                previousCpu = cpu;
+                previousBucket = bucket;
+            }
         }
 
         /// <summary>Adds one callback that ran from <paramref name="start"/> to <paramref name="end"/> (stopwatch timestamps).</summary>
@@ -141,14 +172,16 @@ namespace DataLayerAnalyzers.Benchmarks
             {
                 var from = (int)((long)slice * (lastBucket + 1) / Slices);
                 var to = (int)((long)(slice + 1) * (lastBucket + 1) / Slices);
-                long rules = 0, control = 0;
+                long rules = 0, control = 0, process = 0;
                 for (var b = from; b < to; b++)
                 {
                     rules += s_rules[b];
                     control += s_control[b];
+                    process += s_processCpu[b];
                 }
 
-                return string.Format(CultureInfo.InvariantCulture, "{0:0}/{1:0}", Ms(rules), Ms(control));
+                var cores = process / 1e6 / Math.Max(1, (to - from) * BucketMilliseconds);
+                return string.Format(CultureInfo.InvariantCulture, "{0:0}/{1:0}/{2:0.0}", Ms(rules), Ms(control), cores);
             });
             long afterControl = 0;
             for (var b = (int)(s_lastControl / perBucket) + 1; b <= lastBucket; b++)

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -10,21 +9,16 @@ namespace DataLayerAnalyzers.Benchmarks
     /// trees); the SDK's built-in code-analysis rules already pay it in most projects.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
+    public sealed class EmptyOperationAnalyzer : SilentAnalyzer
     {
         /// <summary>The name its row has in the <c>--cpu --beside-control</c> table.</summary>
         public const string RowName = "(control: empty operation analyzer)";
 
-        private static readonly DiagnosticDescriptor Never = new(
-            "BENCH0001", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
-
-        public override void Initialize(AnalysisContext context)
+        public EmptyOperationAnalyzer()
+            : base("BENCH0001")
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterOperationAction(static _ => { }, OperationKind.Invocation);
         }
+
+        protected override void Register(AnalysisContext context) => context.RegisterOperationAction(static _ => { }, OperationKind.Invocation);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using DataLayerAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,18 +10,13 @@ namespace DataLayerAnalyzers.Benchmarks
     /// the rules' own work.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ListOnlyAnalyzer : DiagnosticAnalyzer
+    public sealed class ListOnlyAnalyzer : SilentAnalyzer
     {
-        private static readonly DiagnosticDescriptor Never = new(
-            "BENCH0003", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
-
-        public override void Initialize(AnalysisContext context)
+        public ListOnlyAnalyzer()
+            : base("BENCH0003")
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterSemanticModelAction(static model => TreeOperations.For(model.SemanticModel, model.CancellationToken));
         }
+
+        protected override void Register(AnalysisContext context) => context.RegisterSemanticModelAction(static model => TreeOperations.For(model.SemanticModel, model.CancellationToken));
     }
 }

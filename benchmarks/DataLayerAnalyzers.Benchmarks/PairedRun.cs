@@ -20,66 +20,29 @@ namespace DataLayerAnalyzers.Benchmarks
             {
                 var codeBase = CodeBase.Create(kind);
 
-                // Warm-up: JIT, metadata of the references, analyzer initialization.
-                codeBase.Compile();
-                codeBase.CompileWithAnalyzersAsync().GetAwaiter().GetResult();
-
-                codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult();
+                // The arms in their order; every odd round runs them in reverse (ABBA: no arm always runs first).
+                var arms = new List<(string Name, Action Compile)>
+                {
+                    ("plain", () => codeBase.Compile()),
+                    ("control", () => codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult()),
+                    ("analyzed", () => codeBase.CompileWithAnalyzersAsync().GetAwaiter().GetResult()),
+                };
                 if (hollow)
                 {
-                    codeBase.CompileWithHollowAnalyzersAsync().GetAwaiter().GetResult();
+                    arms.Add(("hollow", () => codeBase.CompileWithHollowAnalyzersAsync().GetAwaiter().GetResult()));
                 }
 
                 if (besideControl)
                 {
-                    codeBase.CompileWithAnalyzersBesideControlAsync().GetAwaiter().GetResult();
+                    arms.Add(("beside", () => codeBase.CompileWithAnalyzersBesideControlAsync().GetAwaiter().GetResult()));
                 }
 
-                var plain = new List<double>();
-                var analyzed = new List<double>();
-                var control = new List<double>();
-                var registrationsOnly = new List<double>();
-                var beside = new List<double>();
-                Allocated.Clear();
-                FullCollections.Clear();
-                Collections.Clear();
-                GcPause.Clear();
-                ProcessCpu.Clear();
-                for (var round = 0; round < rounds; round++)
-                {
-                    // ABBA order: neither side always runs first.
-                    if (round % 2 == 0)
-                    {
-                        plain.Add(Time("plain", () => codeBase.Compile()));
-                        control.Add(Time("control", () => codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult()));
-                        analyzed.Add(Time("analyzed", () => codeBase.CompileWithAnalyzersAsync().GetAwaiter().GetResult()));
-                        if (hollow)
-                        {
-                            registrationsOnly.Add(Time("hollow", () => codeBase.CompileWithHollowAnalyzersAsync().GetAwaiter().GetResult()));
-                        }
-
-                        if (besideControl)
-                        {
-                            beside.Add(Time("beside", () => codeBase.CompileWithAnalyzersBesideControlAsync().GetAwaiter().GetResult()));
-                        }
-                    }
-                    else
-                    {
-                        if (besideControl)
-                        {
-                            beside.Add(Time("beside", () => codeBase.CompileWithAnalyzersBesideControlAsync().GetAwaiter().GetResult()));
-                        }
-
-                        if (hollow)
-                        {
-                            registrationsOnly.Add(Time("hollow", () => codeBase.CompileWithHollowAnalyzersAsync().GetAwaiter().GetResult()));
-                        }
-
-                        analyzed.Add(Time("analyzed", () => codeBase.CompileWithAnalyzersAsync().GetAwaiter().GetResult()));
-                        control.Add(Time("control", () => codeBase.CompileWithEmptyAnalyzerAsync().GetAwaiter().GetResult()));
-                        plain.Add(Time("plain", () => codeBase.Compile()));
-                    }
-                }
+                var wallTimes = TimeRounds(rounds, arms);
+                var plain = wallTimes["plain"];
+                var analyzed = wallTimes["analyzed"];
+                var control = wallTimes["control"];
+                var registrationsOnly = hollow ? wallTimes["hollow"] : new List<double>();
+                var beside = besideControl ? wallTimes["beside"] : new List<double>();
 
                 var ratios = plain.Zip(analyzed, (p, a) => a / p).ToList();
                 var controlRatios = plain.Zip(control, (p, c) => c / p).ToList();
@@ -188,27 +151,7 @@ namespace DataLayerAnalyzers.Benchmarks
                 arms.Add(("dropped", () => codeBase.CompileWithWrappedAnalyzersBesideControlAsync(dropFindings: true).GetAwaiter().GetResult()));
             }
 
-            foreach (var (_, compile) in arms)
-            {
-                compile();
-            }
-
-            Allocated.Clear();
-            ProcessCpu.Clear();
-            FullCollections.Clear();
-            Collections.Clear();
-            GcPause.Clear();
-            var wallTimes = arms.ToDictionary(a => a.Name, _ => new List<double>());
-            for (var round = 0; round < rounds; round++)
-            {
-                // In order, then in reverse: no arm always runs first or last.
-                for (var i = 0; i < arms.Count; i++)
-                {
-                    var (name, compile) = arms[round % 2 == 0 ? i : arms.Count - 1 - i];
-                    wallTimes[name].Add(Time(name, compile));
-                }
-            }
-
+            var wallTimes = TimeRounds(rounds, arms);
             var plain = wallTimes["plain"];
             Console.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
@@ -255,6 +198,36 @@ namespace DataLayerAnalyzers.Benchmarks
                 CultureInfo.InvariantCulture,
                 "  {0,-14} each round, beside - control (wall / CPU): {1}",
                 kind, string.Join(" ", wall.Zip(cpu, (w, c) => string.Format(CultureInfo.InvariantCulture, "{0:0.000}/{1:0.000}", w, c)))));
+        }
+
+        /// <summary>
+        /// Compiles with every arm once to warm up (JIT, metadata of the references, analyzer initialization), clears the
+        /// per-arm records, then times <paramref name="rounds"/> rounds: the arms in order, and in reverse every odd round,
+        /// so that no arm always runs first or last. Returns each arm's wall-clock times.
+        /// </summary>
+        private static Dictionary<string, List<double>> TimeRounds(int rounds, IReadOnlyList<(string Name, Action Compile)> arms)
+        {
+            foreach (var (_, compile) in arms)
+            {
+                compile();
+            }
+
+            Allocated.Clear();
+            ProcessCpu.Clear();
+            FullCollections.Clear();
+            Collections.Clear();
+            GcPause.Clear();
+            var wallTimes = arms.ToDictionary(a => a.Name, _ => new List<double>());
+            for (var round = 0; round < rounds; round++)
+            {
+                for (var i = 0; i < arms.Count; i++)
+                {
+                    var (name, compile) = arms[round % 2 == 0 ? i : arms.Count - 1 - i];
+                    wallTimes[name].Add(Time(name, compile));
+                }
+            }
+
+            return wallTimes;
         }
 
         /// <summary>Per round: (<paramref name="minuend"/> − <paramref name="subtrahend"/>) / <paramref name="divisor"/>.</summary>

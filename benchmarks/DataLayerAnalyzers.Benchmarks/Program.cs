@@ -27,7 +27,11 @@ namespace DataLayerAnalyzers.Benchmarks
     /// timed next to each other), N rounds (16 by default), with each round's (beside − control) / compile, its median,
     /// mean and standard error; with --hollow, the package's analyzers beside the control do nothing in any action: what
     /// the driver charges for the registrations alone; with --list-only, an analyzer that only makes every file's operation
-    /// list runs beside the control instead.
+    /// list runs beside the control instead; with --drop-findings, the package runs wrapped in two arms, one reporting and
+    /// one dropping its per-file findings, to price the driver's handling of them.
+    /// --timeline N: N compilations of DataLayer beside the control (3 by default), with when each rule's callbacks run, the
+    /// cores in use and how long the compilation goes on after the last callback; --control-only runs the control alone,
+    /// --drop-findings drops the rules' per-file findings and --keep-one-in K still reports one in K.
     /// --cpu: the CPU time each analyzer's callbacks take on their own threads (median of 3 or 5 runs), against the CPU
     /// time of compiling alone; it hardly moves when the machine is busy, unlike every wall-clock figure.
     /// --check: generates both code bases once, prints their size, compiler errors, what each rule reports and the time
@@ -51,12 +55,10 @@ namespace DataLayerAnalyzers.Benchmarks
                 return Repeat(args.Skip(repeatAt + 1).FirstOrDefault(), args.Skip(repeatAt + 2).FirstOrDefault(), args.Contains("--no-data-library"));
             }
 
-            var timelineAt = Array.IndexOf(args, "--timeline");
-            if (timelineAt >= 0)
+            if (args.Contains("--timeline"))
             {
-                var keepAt = Array.IndexOf(args, "--keep-one-in");
-                CpuTimedAnalyzer.KeepOneIn = keepAt >= 0 && keepAt + 1 < args.Length && int.TryParse(args[keepAt + 1], out var keep) && keep > 1 ? keep : 0;
-                return Timeline.Run(timelineAt + 1 < args.Length && int.TryParse(args[timelineAt + 1], out var timelineRounds) && timelineRounds > 0 ? timelineRounds : 3, args.Contains("--control-only"), args.Contains("--drop-findings"));
+                CpuTimedAnalyzer.KeepOneIn = PositiveNumberAfter(args, "--keep-one-in") ?? 0;
+                return Timeline.Run(PositiveNumberAfter(args, "--timeline") ?? 3, args.Contains("--control-only"), args.Contains("--drop-findings"));
             }
 
             if (args.Contains("--cpu"))
@@ -65,19 +67,16 @@ namespace DataLayerAnalyzers.Benchmarks
             }
 
             PairedRun.LowLatency = args.Contains("--low-latency");
-            var besidePairsAt = Array.IndexOf(args, "--beside-pairs");
-            if (besidePairsAt >= 0)
+            if (args.Contains("--beside-pairs"))
             {
-                var besideRounds = besidePairsAt + 1 < args.Length && int.TryParse(args[besidePairsAt + 1], out var n) && n > 0 ? n : 16;
-                PairedRun.RunBesidePairs(besideRounds, args.Contains("--no-data-library") ? CodeBaseKind.NoDataLibrary : CodeBaseKind.DataLayer, args.Contains("--hollow"), args.Contains("--list-only"), args.Contains("--drop-findings"));
+                PairedRun.RunBesidePairs(PositiveNumberAfter(args, "--beside-pairs") ?? 16, args.Contains("--no-data-library") ? CodeBaseKind.NoDataLibrary : CodeBaseKind.DataLayer, args.Contains("--hollow"), args.Contains("--list-only"), args.Contains("--drop-findings"));
                 return 0;
             }
 
             var quick = args.Contains("--quick");
             if (args.Contains("--paired"))
             {
-                var roundsAt = Array.IndexOf(args, "--rounds");
-                var rounds = roundsAt >= 0 && roundsAt + 1 < args.Length && int.TryParse(args[roundsAt + 1], out var asked) && asked > 0 ? asked : quick ? 4 : 10;
+                var rounds = PositiveNumberAfter(args, "--rounds") ?? (quick ? 4 : 10);
                 var kinds = args.Contains("--data-layer-only") ? new[] { CodeBaseKind.DataLayer } : new[] { CodeBaseKind.DataLayer, CodeBaseKind.NoDataLibrary };
                 PairedRun.Run(rounds, args.Contains("--hollow"), args.Contains("--beside-control"), kinds);
                 return 0;
@@ -220,6 +219,13 @@ namespace DataLayerAnalyzers.Benchmarks
             }
 
             return failed ? 1 : 0;
+        }
+
+        /// <summary>The positive whole number written after <paramref name="option"/>, or null if there is none.</summary>
+        private static int? PositiveNumberAfter(string[] args, string option)
+        {
+            var at = Array.IndexOf(args, option);
+            return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var number) && number > 0 ? number : null;
         }
     }
 }
